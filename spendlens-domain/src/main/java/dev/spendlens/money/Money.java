@@ -1,0 +1,58 @@
+package dev.spendlens.money;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spendlens.error.ErrorCode;
+import dev.spendlens.error.SpendlensException;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Currency;
+import java.util.Locale;
+
+/**
+ * An exact amount in one currency. Sums stay exact ({@link BigDecimal}); rounding happens only when
+ * an amount is shown.
+ */
+public record Money(BigDecimal amount, String currency) {
+    public Money {
+        requireNonNull(amount, "amount is null");
+        requireNonNull(currency, "currency is null");
+        checkCurrency(currency);
+    }
+
+    public static Money zero(String currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new SpendlensException(ErrorCode.STORE_CURRENCY_MISMATCH, "cannot add %s to %s".formatted(other.currency, currency));
+        }
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    /** Rounded half-up to the currency's minor unit (cents for USD), as invoices are. */
+    public BigDecimal rounded() {
+        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        return amount.setScale(digits, RoundingMode.HALF_UP);
+    }
+
+    /** For people: {@code 1,234.56 USD}. */
+    public String format() {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(rounded()) + " " + currency;
+    }
+
+    /** Throws unless the code is an ISO 4217 currency. */
+    public static String checkCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return code;
+        } catch (IllegalArgumentException e) {
+            throw new SpendlensException(ErrorCode.CUR_BAD_VALUE, "'%s' is not an ISO 4217 currency code".formatted(code));
+        }
+    }
+}
