@@ -1,0 +1,133 @@
+package dev.spendlens.duckdb;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's tables. Documented in docs/schema.md; keep the two in step.
+ *
+ * <p>There are no primary-key constraints: DuckDB checks them eagerly inside a transaction, and a
+ * restated billing period deletes and re-inserts the same keys in one transaction. Uniqueness is
+ * kept by the ingester instead.
+ */
+final class StoreSchema {
+    static final int VERSION = 1;
+
+    private static final List<String> DDL = List.of(
+            """
+            CREATE TABLE IF NOT EXISTS store_meta (
+                meta_key VARCHAR NOT NULL,
+                meta_value VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS ingestions (
+                ingestion_id BIGINT NOT NULL,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP NOT NULL,
+                sources VARCHAR NOT NULL,
+                files INTEGER NOT NULL,
+                rows_read BIGINT NOT NULL,
+                bedrock_rows BIGINT NOT NULL,
+                periods VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS billing_periods (
+                payer_account_id VARCHAR NOT NULL,
+                billing_period DATE NOT NULL,
+                granularity VARCHAR NOT NULL,
+                currency VARCHAR NOT NULL,
+                ingestion_id BIGINT NOT NULL,
+                ingested_at TIMESTAMP NOT NULL,
+                files VARCHAR NOT NULL,
+                line_items BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS period_deliveries (
+                payer_account_id VARCHAR NOT NULL,
+                billing_period DATE NOT NULL,
+                ingestion_id BIGINT NOT NULL,
+                ingested_at TIMESTAMP NOT NULL,
+                files VARCHAR NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                previous_unblended_cost DECIMAL(38,10))""",
+            """
+            CREATE TABLE IF NOT EXISTS accounts (
+                account_id VARCHAR NOT NULL,
+                account_name VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS tag_sets (
+                tag_set_id VARCHAR NOT NULL,
+                tag_key VARCHAR NOT NULL,
+                tag_value VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS allocation_keys (
+                allocation_id BIGINT NOT NULL,
+                principal VARCHAR NOT NULL,
+                tag_set_id VARCHAR NOT NULL,
+                call_charge BOOLEAN NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS cost_daily (
+                billing_period DATE NOT NULL,
+                payer_account_id VARCHAR NOT NULL,
+                invoice_id VARCHAR NOT NULL,
+                billing_entity VARCHAR NOT NULL,
+                line_item_type VARCHAR NOT NULL,
+                usage_account_id VARCHAR NOT NULL,
+                usage_date DATE NOT NULL,
+                service VARCHAR NOT NULL,
+                product_code VARCHAR NOT NULL,
+                usage_type VARCHAR NOT NULL,
+                operation VARCHAR NOT NULL,
+                region VARCHAR NOT NULL,
+                resource_id VARCHAR NOT NULL,
+                currency VARCHAR NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                tag_set_id VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                token_type VARCHAR NOT NULL,
+                pricing_model VARCHAR NOT NULL,
+                usage_category VARCHAR NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS cost_hourly (
+                billing_period DATE NOT NULL,
+                payer_account_id VARCHAR NOT NULL,
+                invoice_id VARCHAR NOT NULL,
+                billing_entity VARCHAR NOT NULL,
+                line_item_type VARCHAR NOT NULL,
+                usage_account_id VARCHAR NOT NULL,
+                usage_hour TIMESTAMP NOT NULL,
+                service VARCHAR NOT NULL,
+                product_code VARCHAR NOT NULL,
+                usage_type VARCHAR NOT NULL,
+                operation VARCHAR NOT NULL,
+                region VARCHAR NOT NULL,
+                resource_id VARCHAR NOT NULL,
+                currency VARCHAR NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                tag_set_id VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                token_type VARCHAR NOT NULL,
+                pricing_model VARCHAR NOT NULL,
+                usage_category VARCHAR NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""");
+
+    private StoreSchema() {}
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : DDL) {
+                statement.execute(ddl);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.spendlens.duckdb.query;
+
+import dev.spendlens.costquery.Dimension;
+import dev.spendlens.costquery.Field;
+import dev.spendlens.duckdb.AllocationTable;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The FROM clause of a cost query: the fact table and the joins the query's fields need. Tag keys
+ * are always bound parameters, never spliced into SQL, whatever a user sends.
+ */
+final class FactSource {
+    private final String factTable;
+    private boolean allocations;
+    private boolean accounts;
+    private final Map<String, String> tagAliases = new LinkedHashMap<>();
+
+    FactSource(String factTable) {
+        this.factTable = factTable;
+    }
+
+    /** The SQL expression of a field's value, registering the join it needs. */
+    String expression(Field field) {
+        // Java 17 has no pattern switch; Field is sealed to exactly these three.
+        if (field instanceof Field.Builtin builtin) {
+            return builtin(builtin.dimension());
+        }
+        if (field instanceof Field.Allocation allocation) {
+            allocations = true;
+            return "a." + AllocationTable.valueColumn(allocation.dimension());
+        }
+        Field.Tag tag = (Field.Tag) field;
+        return "coalesce(" + tagAliases.computeIfAbsent(tag.key(), key -> "tag" + tagAliases.size()) + ".tag_value, '')";
+    }
+
+    private String builtin(Dimension dimension) {
+        return switch (dimension) {
+            case PRINCIPAL -> allocation("principal");
+            case PRINCIPAL_TYPE -> allocation("principal_type");
+            case ROLE -> allocation("role");
+            case PERSON -> allocation("person");
+            case LINKED_ACCOUNT -> "f.usage_account_id";
+            case LINKED_ACCOUNT_NAME -> {
+                accounts = true;
+                yield "coalesce(acct.account_name, f.usage_account_id)";
+            }
+            case PAYER_ACCOUNT -> "f.payer_account_id";
+            case REGION -> "f.region";
+            case MODEL -> "f.model";
+            case TOKEN_TYPE -> "f.token_type";
+            case PRICING_MODEL -> "f.pricing_model";
+            case USAGE_CATEGORY -> "f.usage_category";
+            case USAGE_TYPE -> "f.usage_type";
+            case OPERATION -> "f.operation";
+            case RECORD_TYPE -> "f.line_item_type";
+            case SERVICE -> "f.service";
+            case BILLING_ENTITY -> "f.billing_entity";
+            case INVOICE_ID -> "f.invoice_id";
+            case RESOURCE_ID -> "f.resource_id";
+        };
+    }
+
+    private String allocation(String column) {
+        allocations = true;
+        return "a." + column;
+    }
+
+    /** The FROM clause; its parameters (tag keys) come first, in {@link #parameters()} order. */
+    String from() {
+        StringBuilder from = new StringBuilder(factTable).append(" f");
+        if (allocations) {
+            from.append("\n  JOIN allocations a ON a.allocation_id = f.allocation_id");
+        }
+        if (accounts) {
+            from.append("\n  LEFT JOIN (SELECT account_id, max(account_name) AS account_name FROM accounts GROUP BY account_id) acct ON acct.account_id = f.usage_account_id");
+        }
+        for (String alias : tagAliases.values()) {
+            from.append("\n  LEFT JOIN tag_sets ").append(alias).append(" ON ").append(alias).append(".tag_set_id = f.tag_set_id AND ").append(alias).append(".tag_key = ?");
+        }
+        return from.toString();
+    }
+
+    List<Object> parameters() {
+        return new ArrayList<>(tagAliases.keySet());
+    }
+}
