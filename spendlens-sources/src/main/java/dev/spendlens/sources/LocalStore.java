@@ -37,8 +37,9 @@ final class LocalStore implements ExportStore {
     @Override
     public List<StoredObject> list() {
         if (!Files.exists(root)) {
+            String where = root.toString().equals(source) ? source : "%s (%s)".formatted(source, root);
             throw new SpendlensException(ErrorCode.SOURCE_NOT_FOUND,
-                    "source %s does not exist (looked for %s): pass an existing folder, a data file or an s3://bucket/prefix URI".formatted(source, root));
+                    "source %s does not exist: pass an existing folder, a data file or an s3://bucket/prefix URI".formatted(where));
         }
         List<StoredObject> objects = new ArrayList<>();
         try {
