@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -39,6 +40,7 @@ public final class ExportSources implements AutoCloseable {
 
     private final SourceSettings settings;
     private final int s3PageSize;
+    private Optional<DefaultCredentialsProvider> credentials = Optional.empty();
     private Optional<S3Client> s3Client = Optional.empty();
     private Optional<Path> temporaryDownloads = Optional.empty();
     private boolean closed;
@@ -128,7 +130,10 @@ public final class ExportSources implements AutoCloseable {
 
     private S3Client s3Client() {
         if (s3Client.isEmpty()) {
-            s3Client = Optional.of(S3Store.client(settings));
+            // its own chain rather than the shared create() instance, so that close() can release it
+            DefaultCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+            credentials = Optional.of(chain);
+            s3Client = Optional.of(S3Store.client(settings, chain));
         }
         return s3Client.get();
     }
@@ -148,7 +153,7 @@ public final class ExportSources implements AutoCloseable {
         }
     }
 
-    /** Deletes downloads made to a temporary folder and closes the S3 client. */
+    /** Closes the S3 client and deletes downloads made to a temporary folder. */
     @Override
     public void close() {
         if (closed) {
@@ -156,6 +161,7 @@ public final class ExportSources implements AutoCloseable {
         }
         closed = true;
         s3Client.ifPresent(S3Client::close);
+        credentials.ifPresent(DefaultCredentialsProvider::close);
         if (temporaryDownloads.isPresent()) {
             Path folder = temporaryDownloads.get();
             try (Stream<Path> paths = Files.walk(folder)) {

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -60,16 +60,16 @@ final class S3Store implements ExportStore {
     }
 
     /**
-     * A client on the default credentials chain. The region is the configured one, else the default region chain's,
+     * A client with these credentials (the default chain, in Spendlens). The region is the configured one, else the default region chain's,
      * else us-east-1; against AWS itself cross-region access is on, so a bucket in another region still works.
      */
-    static S3Client client(SourceSettings settings) {
+    static S3Client client(SourceSettings settings, AwsCredentialsProvider credentials) {
         Region region = settings.s3Region().map(Region::of).orElseGet(S3Store::defaultRegion);
         S3ClientBuilder builder = S3Client.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofMinutes(2)))
-                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .credentialsProvider(credentials)
                 .region(region)
                 .forcePathStyle(settings.s3PathStyle());
         settings.s3Endpoint().ifPresentOrElse(builder::endpointOverride, () -> builder.crossRegionAccessEnabled(true));
