@@ -148,6 +148,9 @@ final class S3Store implements ExportStore {
 
     @Override
     public Map<String, Path> fetch(List<StoredObject> objects) {
+        if (objects.isEmpty()) {
+            return Map.of(); // manifests that list no files: nothing to download, no folder to create
+        }
         long totalBytes = objects.stream().mapToLong(StoredObject::size).sum();
         Path root = downloadRoot.get();
         progress.accept("downloading %d file(s), %s, from %s to %s".formatted(objects.size(), TransferProgress.size(totalBytes), location, root));
