@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Puts every charge in exactly one bucket per allocation dimension.
@@ -21,7 +22,8 @@ import java.util.Optional;
  *   <li>otherwise {@link ReservedBucket#UNALLOCATED} for calls, {@link ReservedBucket#NO_CALLER} for charges without a caller.</li>
  * </ol>
  * Tag keys are matched case-insensitively: AWS keys are case-sensitive, but {@code Team} and
- * {@code team} activated side by side are one intention.
+ * {@code team} activated side by side are one intention. When both carry a value, the key spelled as
+ * configured wins, else the smallest key.
  */
 public final class Allocator {
     private final AllocationPolicy policy;
@@ -35,8 +37,14 @@ public final class Allocator {
     }
 
     public Allocation allocate(AllocationSubject subject) {
+        // Blank values are no evidence, and among keys that differ only in case the smallest wins: the outcome must
+        // not depend on the iteration order of the tags map, which changes from one JVM run to the next.
         Map<String, Map.Entry<String, String>> tagsByLowerKey = new HashMap<>();
-        subject.tags().forEach((key, value) -> tagsByLowerKey.putIfAbsent(key.toLowerCase(Locale.ROOT), Map.entry(key, value)));
+        new TreeMap<>(subject.tags()).forEach((key, value) -> {
+            if (!value.isBlank()) {
+                tagsByLowerKey.putIfAbsent(key.toLowerCase(Locale.ROOT), Map.entry(key, value));
+            }
+        });
 
         Map<String, AllocatedValue> values = new LinkedHashMap<>();
         for (AllocationDimension dimension : policy.dimensions()) {
@@ -48,8 +56,10 @@ public final class Allocator {
     private AllocatedValue resolve(AllocationDimension dimension, AllocationSubject subject, Map<String, Map.Entry<String, String>> tags) {
         for (TagSource source : policy.precedence()) {
             for (String tagKey : dimension.tagKeys()) {
-                Map.Entry<String, String> tag = tags.get((source.prefix() + tagKey).toLowerCase(Locale.ROOT));
-                if (tag != null && !tag.getValue().isBlank()) {
+                String key = source.prefix() + tagKey;
+                String exact = subject.tags().get(key);
+                Map.Entry<String, String> tag = exact != null && !exact.isBlank() ? Map.entry(key, exact) : tags.get(key.toLowerCase(Locale.ROOT));
+                if (tag != null) {
                     return new AllocatedValue(policy.normalization().normalize(tag.getValue()), new AllocationSource(AllocationSource.Kind.TAG, tag.getKey()));
                 }
             }

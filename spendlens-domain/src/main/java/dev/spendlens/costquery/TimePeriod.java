@@ -26,9 +26,10 @@ public record TimePeriod(LocalDate start, LocalDate end) {
     private static LocalDate date(String value, String name) {
         try {
             // Cost Explorer accepts 2026-05-01 and, for hourly queries, 2026-05-01T00:00:00Z.
-            String day = value.strip().length() > 10 && value.charAt(10) == 'T' ? value.strip().substring(0, 10) : value.strip();
+            String stripped = value.strip();
+            String day = stripped.length() > 10 && stripped.charAt(10) == 'T' ? stripped.substring(0, 10) : stripped;
             return LocalDate.parse(day);
-        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+        } catch (DateTimeParseException e) {
             throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "%s '%s' is not a date like 2026-05-01".formatted(name, value));
         }
     }

@@ -36,14 +36,20 @@ public record Money(BigDecimal amount, String currency) {
 
     /** Rounded half-up to the currency's minor unit (cents for USD), as invoices are. */
     public BigDecimal rounded() {
-        int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return amount.setScale(digits, RoundingMode.HALF_UP);
+        return amount.setScale(fractionDigits(), RoundingMode.HALF_UP);
     }
 
-    /** For people: {@code 1,234.56 USD}. */
+    /** For people: {@code 1,234.56 USD}, {@code 1,235 JPY}. */
     public String format() {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        int digits = fractionDigits();
+        String pattern = digits == 0 ? "#,##0" : "#,##0." + "0".repeat(digits);
+        DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
         return format.format(rounded()) + " " + currency;
+    }
+
+    // Pseudo-currencies such as XXX have no minor unit (-1): show them in whole units.
+    private int fractionDigits() {
+        return Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
     }
 
     /** Throws unless the code is an ISO 4217 currency. */

@@ -23,7 +23,7 @@ public final class UsageTypeClassifier {
     // Where a first-party model name ends: the earliest of these markers after the region prefix.
     private static final List<String> MODEL_END_MARKERS = List.of(
             "-input", "-output", "-cache-read", "-cache-write", "-cachewrite", "-cacheread",
-            "-batch", "-priority", "-flex", "-cross-region", "-latency-optimized", "-custom-model",
+            "-batch", "-priority", "-flex", "-reserved", "-cross-region", "-latency-optimized", "-custom-model",
             "-mantle", "-provisioned", "-model-unit", "-modelunit", "-tokens", "-token", "-images", "-image",
             "-video", "-seconds", "-requests", "-request", "-characters", "-units", "-global");
 
@@ -69,15 +69,22 @@ public final class UsageTypeClassifier {
             meter = marketplace.group(1);
             model = productName.map(UsageTypeClassifier::marketplaceModel).filter(name -> !name.isEmpty()).orElse("marketplace-model");
         } else {
+            // Without a known meter marker, fall back to the rule: the model is the field after the region.
             int end = modelEnd(rest);
+            if (end < 0) {
+                end = rest.indexOf('-');
+            }
             model = end > 0 ? rest.substring(0, end) : rest;
             meter = end > 0 ? rest.substring(end) : "";
         }
 
         String text = squash(meter);
-        UsageCategory category = category(squash(rest), text);
+        String all = squash(rest);
+        UsageCategory category = category(all, text);
         TokenType tokenType = tokenType(category, text);
-        PricingModel pricingModel = pricingModel(text);
+        // Like the category, the pricing model is a substring test over the whole usage type: a variant written
+        // before the meter ('-reserved-input-tokens') must not turn a reserved charge into an on-demand one.
+        PricingModel pricingModel = pricingModel(all);
         BigDecimal tokensPerUnit = tokenType == TokenType.NONE ? ONE : tokensPerUnit(pricingUnit, isMarketplace);
         return new UsageTypeInfo(raw, regionCode, model, tokenType, pricingModel, category, isMarketplace, tokensPerUnit);
     }
@@ -108,7 +115,7 @@ public final class UsageTypeClassifier {
     private static UsageCategory category(String all, String meter) {
         // The category may be named in the model part too ('TitanEmbedTextV2'), so test the whole usage type,
         // in the dashboards' order.
-        if (all.contains("provisionedthroughput") || all.contains("modelunit")) {
+        if (all.contains("provisionedthroughput") || isModelUnits(all)) {
             return UsageCategory.PROVISIONED_THROUGHPUT;
         }
         if (all.contains("reserved")) {
@@ -162,6 +169,11 @@ public final class UsageTypeClassifier {
         return UsageCategory.OTHER;
     }
 
+    // Custom Model Import is billed in Custom Model Units: those are its own category, not provisioned throughput.
+    private static boolean isModelUnits(String text) {
+        return text.replace("custommodelunit", "").contains("modelunit");
+    }
+
     private static TokenType tokenType(UsageCategory category, String meter) {
         return switch (category) {
             case PROVISIONED_THROUGHPUT, RESERVED, CUSTOM_MODEL_IMPORT, AGENTCORE, VIDEO_GENERATION, OTHER -> TokenType.NONE;
@@ -190,7 +202,7 @@ public final class UsageTypeClassifier {
     }
 
     private static PricingModel pricingModel(String meter) {
-        if (meter.contains("provisioned") || meter.contains("modelunit")) {
+        if (meter.contains("provisioned") || isModelUnits(meter)) {
             return PricingModel.PROVISIONED;
         }
         if (meter.contains("reserved")) {

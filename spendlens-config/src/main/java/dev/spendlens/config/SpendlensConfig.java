@@ -1,0 +1,49 @@
+package dev.spendlens.config;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spendlens.allocation.AllocationPolicy;
+
+/**
+ * Everything {@code spendlens.yaml} configures, one record per top-level section. Every value is
+ * checked when loaded; {@link #defaults()} is what an empty file gives.
+ *
+ * <p>To add a section (say {@code alerts}): write a record {@code AlertsConfig} with its checks in the
+ * constructor, a {@code defaults()} and a {@code static AlertsConfig read(ConfigSection section)} that
+ * reads every key; add it here as a component, to {@link #defaults()} and to {@link #read}; document
+ * its keys in {@code docs/configuration.md} and {@code spendlens.example.yaml}; test its defaults and
+ * full key mapping. Unknown-key checks and {@code SPENDLENS_ALERTS_...} variables come for free.
+ *
+ * @param store the embedded DuckDB store ({@code store})
+ * @param ingest where exports are read from ({@code ingest})
+ * @param allocation who owns a charge ({@code allocation})
+ * @param server the HTTP API and dashboard ({@code server})
+ * @param privacy how people are shown ({@code privacy})
+ */
+public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy) {
+    public SpendlensConfig {
+        requireNonNull(store, "store is null");
+        requireNonNull(ingest, "ingest is null");
+        requireNonNull(allocation, "allocation is null");
+        requireNonNull(server, "server is null");
+        requireNonNull(privacy, "privacy is null");
+    }
+
+    public static SpendlensConfig defaults() {
+        return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults());
+    }
+
+    /** The allocation policy, reading the rules and people files named by the configuration. */
+    public AllocationPolicy allocationPolicy() {
+        return allocation.policy();
+    }
+
+    static SpendlensConfig read(ConfigSection root) {
+        return new SpendlensConfig(
+                StoreConfig.read(root.section("store")),
+                IngestConfig.read(root.section("ingest")),
+                AllocationConfig.read(root.section("allocation")),
+                ServerConfig.read(root.section("server")),
+                PrivacyConfig.read(root.section("privacy")));
+    }
+}
