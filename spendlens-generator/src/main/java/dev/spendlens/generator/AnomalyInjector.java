@@ -60,19 +60,18 @@ final class AnomalyInjector {
         for (int index = 0; index < Math.min(2, people.size()); index++) {
             spike(people.get(index), weekday(from, to - 2), planner);
         }
-        List<Workload> apps = main.stream()
-                .filter(workload -> tagged(workload) && caller(workload).kind() == CallerKind.LAMBDA_APP && caller(workload).firstDay() <= 0)
+        // Level shift and drift need a principal whose ARN never changes: a Lambda function, else an API key or a person.
+        List<Workload> steady = main.stream()
+                .filter(workload -> caller(workload).tagging().principalTags() && caller(workload).firstDay() <= 0
+                        && caller(workload).id() != organisation.newcomer() && !people.subList(0, Math.min(2, people.size())).contains(workload)
+                        && stableArn(caller(workload).kind()))
+                .sorted(Comparator.comparingInt((Workload workload) -> preference(caller(workload).kind())).thenComparingInt(Workload::id))
                 .toList();
-        if (!apps.isEmpty()) {
-            levelShift(apps.get(0), from + random.nextInt(Math.max(1, (to - from) / 2)), planner);
+        if (!steady.isEmpty()) {
+            levelShift(steady.get(0), from + random.nextInt(Math.max(1, (to - from) / 2)), planner);
         }
-        List<Workload> drifting = main.stream()
-                .filter(workload -> tagged(workload) && caller(workload).firstDay() <= 0
-                        && (caller(workload).kind() == CallerKind.API_KEY_USER || caller(workload).kind() == CallerKind.LAMBDA_APP)
-                        && caller(workload).id() != organisation.newcomer() && (apps.isEmpty() || workload != apps.get(0)))
-                .toList();
-        if (!drifting.isEmpty()) {
-            drift(drifting.get(drifting.size() - 1), from + random.nextInt(Math.max(1, (to - from) / 3)), planner);
+        if (steady.size() > 1) {
+            drift(steady.get(steady.size() > 2 ? 2 : 1), from + random.nextInt(Math.max(1, (to - from) / 3)), planner);
         }
         main.stream()
                 .filter(workload -> caller(workload).kind() == CallerKind.AGENTCORE_AGENT && caller(workload).firstDay() <= from - HISTORY_DAYS)
@@ -119,7 +118,7 @@ final class AnomalyInjector {
     }
 
     private void drift(Workload workload, int day, UsagePlanner planner) {
-        double target = 2.3 + 0.6 * random.nextDouble();
+        double target = 1.7 + 0.4 * random.nextDouble();
         int rampDays = 28;
         for (int current = day; current < calendar.dayCount(); current++) {
             double progress = Math.min(1.0, (current - day + 1) / (double) rampDays);
@@ -151,6 +150,23 @@ final class AnomalyInjector {
     // The first workload of each caller: the one its tags and habits describe best.
     private static List<Workload> mainWorkloads(List<Workload> base) {
         return base.stream().filter(workload -> workload.caller().isPresent() && workload.slot() == 0 && workload.model().isPresent()).toList();
+    }
+
+    private static boolean stableArn(CallerKind kind) {
+        return switch (kind) {
+            case LAMBDA_APP, API_KEY_USER, IAM_USER, SSO_PERSON, FEDERATED_PERSON, IAM_ROLE -> true;
+            case ECS_APP, AGENTCORE_AGENT -> false;
+        };
+    }
+
+    private static int preference(CallerKind kind) {
+        return switch (kind) {
+            case LAMBDA_APP -> 0;
+            case API_KEY_USER -> 1;
+            case IAM_USER, IAM_ROLE -> 2;
+            case SSO_PERSON, FEDERATED_PERSON -> 3;
+            case ECS_APP, AGENTCORE_AGENT -> 4;
+        };
     }
 
     private static boolean tagged(Workload workload) {

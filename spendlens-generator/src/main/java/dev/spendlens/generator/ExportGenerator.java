@@ -32,6 +32,17 @@ public final class ExportGenerator {
     static final String EARLIER_DELIVERY = "earlier-delivery";
     static final String LABELS_FILE = "labels.json";
 
+    private final long maxRowsPerFile;
+
+    public ExportGenerator() {
+        this(MAX_ROWS_PER_FILE);
+    }
+
+    /** With a smaller file size limit, so that tests can see periods split into several files. */
+    ExportGenerator(long maxRowsPerFile) {
+        this.maxRowsPerFile = maxRowsPerFile;
+    }
+
     /** Generates the export the options describe, reporting progress lines to {@code progress}. */
     public GenerationSummary generate(GeneratorOptions options, Consumer<String> progress) {
         requireNonNull(options, "options is null");
@@ -80,7 +91,7 @@ public final class ExportGenerator {
                 Instant finalDelivery = isRestated ? delivery(calendar.periods().get(period), 15, 9, noise, period)
                         : delivery(calendar.periods().get(period), 2, 6, noise, period);
                 long periodStarted = System.nanoTime();
-                PeriodFiles written = writePeriod(writer, options, calendar, organisation, perDay, period, exportRoot, false);
+                PeriodFiles written = writePeriod(writer, options, calendar, perDay, period, exportRoot, false);
                 ManifestWriter.write(manifest(exportRoot, options.exportName(), calendar.periods().get(period)), new ManifestWriter.Delivery(
                         options.exportName(), exportArn, uuid(noise, period, 1).toString(), finalDelivery, calendar.periods().get(period),
                         written.names(), options.granularity(), options.format()));
@@ -92,7 +103,7 @@ public final class ExportGenerator {
                         written.files().size(), seconds, written.rows() / Math.max(seconds, 1e-3)));
                 if (isRestated) {
                     Instant earlierDelivery = delivery(calendar.periods().get(period), 2, 5, noise, period + 100);
-                    PeriodFiles earlier = writePeriod(writer, options, calendar, organisation, perDay, period, earlierRoot, true);
+                    PeriodFiles earlier = writePeriod(writer, options, calendar, perDay, period, earlierRoot, true);
                     Path earlierManifest = manifest(earlierRoot, options.exportName(), calendar.periods().get(period));
                     ManifestWriter.write(earlierManifest, new ManifestWriter.Delivery(options.exportName(), exportArn,
                             uuid(noise, period, 2).toString(), earlierDelivery, calendar.periods().get(period), earlier.names(),
@@ -117,9 +128,9 @@ public final class ExportGenerator {
 
     private record PeriodFiles(List<Path> files, List<String> names, long rows) {}
 
-    // A period's days, cut into files of at most MAX_ROWS_PER_FILE planned lines; the monthly lines go into the first.
-    private static PeriodFiles writePeriod(CurDataWriter writer, GeneratorOptions options, ExportCalendar calendar, Organisation organisation,
-            long[] perDay, int period, Path root, boolean earlier) {
+    // A period's days, cut into files of at most maxRowsPerFile planned lines (whole days); the monthly lines go into the first.
+    private PeriodFiles writePeriod(CurDataWriter writer, GeneratorOptions options, ExportCalendar calendar, long[] perDay, int period,
+            Path root, boolean earlier) {
         YearMonth month = calendar.periods().get(period);
         Path folder = root.resolve("data").resolve("BILLING_PERIOD=" + month);
         createDirectories(folder);
@@ -132,7 +143,7 @@ public final class ExportGenerator {
         while (chunkStart <= lastDay) {
             int chunkEnd = chunkStart;
             long chunkRows = perDay[chunkStart];
-            while (chunkEnd < lastDay && chunkRows + perDay[chunkEnd + 1] <= MAX_ROWS_PER_FILE) {
+            while (chunkEnd < lastDay && chunkRows + perDay[chunkEnd + 1] <= maxRowsPerFile) {
                 chunkEnd++;
                 chunkRows += perDay[chunkEnd];
             }

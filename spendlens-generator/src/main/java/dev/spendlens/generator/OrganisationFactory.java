@@ -305,6 +305,10 @@ final class OrganisationFactory {
             draft.application = Optional.of(kebab(stem));
             draft.sessions.add("arn:aws:sts::%s:assumed-role/%s/BedrockAgentCore-".formatted(account.id(), role));
             draft.shape = HourShape.AGENT;
+            // The first agent runs from the start, so there is always an agent with history to run away.
+            if (drafts.stream().noneMatch(other -> other != draft && other.kind == CallerKind.AGENTCORE_AGENT)) {
+                draft.firstDay = 0;
+            }
             draft.dailyCost = 45 * Math.exp(0.5 * random.nextGaussian());
             draft.monthlyGrowth = 0.08 + 0.08 * random.nextDouble();
             draft.invocations.add(Invocation.of(random.nextBoolean() ? CLAUDE_HAIKU_4_5 : CLAUDE_SONNET_4_6, CROSS_REGION_GLOBAL, INVOKE));
@@ -354,11 +358,13 @@ final class OrganisationFactory {
             }
             int misspelled = Math.max(2, Math.round(0.05f * principals));
             open.sort(java.util.Comparator.comparing(draft -> draft.team.name().equals("data-science") ? 0 : 1));
+            // Variants are used in turn, so that a team shows several spellings when several of its people misspell it.
+            Map<String, Integer> used = new LinkedHashMap<>();
             for (Draft draft : open) {
                 if (misspelled > 0 && draft.kind != CallerKind.AGENTCORE_AGENT) {
                     List<String> variants = TEAM_MISSPELLINGS.get(draft.team.name());
                     draft.tagging = Tagging.MISSPELLED;
-                    draft.teamSpelling = variants.get(random.nextInt(variants.size()));
+                    draft.teamSpelling = variants.get(used.merge(draft.team.name(), 1, Integer::sum) % variants.size());
                     misspelled--;
                 }
             }
