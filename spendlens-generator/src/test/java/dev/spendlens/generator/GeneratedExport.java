@@ -38,7 +38,7 @@ record GeneratedExport(GeneratorOptions options, GenerationSummary summary, List
         return switch (options.format()) {
             // The BILLING_PERIOD=... folders would otherwise add a hive partition column.
             case PARQUET -> "read_parquet('" + glob + "', hive_partitioning = false)";
-            case CSV -> "read_csv('" + glob + "', header = true, hive_partitioning = false)";
+            case CSV -> "read_csv('" + glob + "', header = true, all_varchar = true, hive_partitioning = false)";
         };
     }
 
@@ -89,6 +89,6 @@ record GeneratedExport(GeneratorOptions options, GenerationSummary summary, List
 
     double number(String sql, Object... parameters) {
         Object value = value(sql, parameters);
-        return value == null ? 0 : ((Number) value).doubleValue();
+        return value == null ? 0 : value instanceof Number number ? number.doubleValue() : Double.parseDouble(value.toString());
     }
 }
