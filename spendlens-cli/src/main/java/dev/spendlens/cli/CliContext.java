@@ -1,0 +1,84 @@
+package dev.spendlens.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spendlens.allocation.Allocator;
+import dev.spendlens.config.ConfigLoader;
+import dev.spendlens.config.SpendlensConfig;
+import dev.spendlens.duckdb.DuckDbStore;
+import dev.spendlens.duckdb.StoreSettings;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What every command shares: the output streams, the environment, the configuration and the
+ * store, opened on first use and closed when the command ends.
+ */
+final class CliContext implements AutoCloseable {
+    private static final Path DEFAULT_CONFIG = Path.of("spendlens.yaml");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+    private final Clock clock = Clock.systemUTC();
+    private SpendlensConfig config;
+    private DuckDbStore store;
+
+    CliContext(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = requireNonNull(out, "out is null");
+        this.err = requireNonNull(err, "err is null");
+        this.environment = Map.copyOf(requireNonNull(environment, "environment is null"));
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The configuration: --config, else SPENDLENS_CONFIG, else ./spendlens.yaml when present, else the defaults. */
+    SpendlensConfig config(Optional<Path> configFile) {
+        if (config == null) {
+            Optional<Path> file = configFile.or(() -> ConfigLoader.configFile(environment)).or(() -> Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty());
+            config = ConfigLoader.load(file, environment);
+        }
+        return config;
+    }
+
+    /** The store at --db, else at store.path from the configuration. */
+    DuckDbStore store(StoreOptions options) {
+        if (store == null) {
+            SpendlensConfig loaded = config(options.config());
+            Path path = options.database().orElse(loaded.store().path());
+            store = DuckDbStore.open(new StoreSettings(path, loaded.store().memoryLimit(), loaded.store().threads()));
+        }
+        return store;
+    }
+
+    Allocator allocator(StoreOptions options) {
+        return new Allocator(config(options.config()).allocationPolicy());
+    }
+
+    @Override
+    public void close() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.spendlens.cli;
+
+import dev.spendlens.costquery.CostQuery;
+import dev.spendlens.costquery.FieldParser;
+import dev.spendlens.costquery.Granularity;
+import dev.spendlens.costquery.Metric;
+import dev.spendlens.costquery.TimePeriod;
+import dev.spendlens.duckdb.ingest.IngestSummary;
+import dev.spendlens.generator.ExportGenerator;
+import dev.spendlens.generator.GenerationSummary;
+import dev.spendlens.generator.GeneratorOptions;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./spendlens demo}: the whole job on embedded defaults, on a generated organisation. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a demo organisation's CUR 2.0 export, ingest it into the embedded store and print who spends what.")
+final class DemoCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "spendlens-data/demo-export", description = "Where the demo export is written (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the demo organisation (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    DemoCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = context.out();
+        GeneratorOptions defaults = GeneratorOptions.defaults(out());
+        GeneratorOptions options = new GeneratorOptions(defaults.out(), defaults.months(), defaults.principals(), seed, defaults.granularity(), defaults.format(),
+                defaults.targetRows(), defaults.firstMonth(), defaults.exportName(), defaults.principalDataFrom());
+        out.printf("1. Generating the demo organisation's CUR 2.0 export (%d months, %d principals, seed %d) in %s%n", options.months(), options.principals(),
+                options.seed(), out());
+        GenerationSummary generated = new ExportGenerator().generate(options, context.err()::println);
+        out.printf("   %s line items, %s of them Bedrock, %s restated%n%n", Numbers.count(generated.lineItems()), Numbers.count(generated.bedrockLineItems()),
+                generated.restatedPeriod().map(Object::toString).orElse("no period"));
+
+        out.printf("2. Ingesting it into %s%n", context.store(store).settings().path());
+        IngestSummary ingested = IngestCommand.ingest(context, store, List.of(out().toString()));
+        IngestCommand.printSummary(context, store, ingested);
+        out.println();
+
+        TimePeriod period = new TimePeriod(generated.periods().get(0).atDay(1), generated.periods().get(generated.periods().size() - 1).plusMonths(1).atDay(1));
+        FieldParser fields = ReportCommand.fieldParser(context, store);
+        out.println("3. Bedrock spend by team and month");
+        report(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(fields.parse("team")), Optional.empty()), 0);
+        out.println();
+        out.println("4. Top 10 principals (IAM users, roles, people behind federated roles, agents)");
+        report(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(fields.parse("PRINCIPAL")), Optional.empty()), 10);
+        out.println();
+        out.printf("Next: ./spendlens report --from %s --to %s --group-by MODEL,TOKEN_TYPE   (see ./spendlens report --help)%n", period.start(), period.end());
+        return 0;
+    }
+
+    private Path out() {
+        return out;
+    }
+
+    private void report(CostQuery query, int top) {
+        ReportCommand.print(context.out(), query, ReportCommand.run(context, store, query), ReportCommand.Format.table, top);
+    }
+}
