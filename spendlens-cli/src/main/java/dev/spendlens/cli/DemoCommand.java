@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
                 generated.restatedPeriod().map(Object::toString).orElse("no period"));
 
         out.printf("2. Ingesting it into %s%n", context.store(store).settings().path());
-        IngestSummary ingested = IngestCommand.ingest(context, store, List.of(out().toString()));
+        IngestSummary ingested = IngestCommand.ingest(context, store, List.of(out().toString()), false);
         IngestCommand.printSummary(context, store, ingested);
         out.println();
 

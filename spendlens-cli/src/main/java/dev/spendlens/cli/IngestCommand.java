@@ -45,18 +45,21 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Export file, folder or s3://bucket/prefix.")
     List<String> sources;
 
+    @picocli.CommandLine.Option(names = "--verbose", description = "Also show how long each step of each delivery takes.")
+    boolean verbose;
+
     IngestCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
-        IngestSummary summary = ingest(context, store, sources);
+        IngestSummary summary = ingest(context, store, sources, verbose);
         printSummary(context, store, summary);
         return 0;
     }
 
-    static IngestSummary ingest(CliContext context, StoreOptions store, List<String> sources) {
+    static IngestSummary ingest(CliContext context, StoreOptions store, List<String> sources, boolean verbose) {
         SpendlensConfig config = context.config(store.config());
         PrintStream err = context.err();
         try (ExportSources exportSources = new ExportSources(sourceSettings(config.ingest()))) {
@@ -71,7 +74,7 @@ final class IngestCommand implements Callable<Integer> {
             DuckDbStore duck = context.store(store);
             err.printf("ingesting %d file(s) in %d deliver%s into %s%n", batches.stream().mapToInt(List::size).sum(), batches.size(),
                     batches.size() == 1 ? "y" : "ies", duck.settings().path());
-            return new CurIngestor(duck, context.allocator(store), context.clock()).ingest(batches, String.join(" ", sources), new ProgressPrinter(err));
+            return new CurIngestor(duck, context.allocator(store), context.clock()).ingest(batches, String.join(" ", sources), new ProgressPrinter(err, verbose));
         }
     }
 
@@ -125,7 +128,14 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     /** Files, rows and rows/s on standard error while the ingest runs. */
-    private record ProgressPrinter(PrintStream err) implements IngestProgress {
+    private record ProgressPrinter(PrintStream err, boolean verbose) implements IngestProgress {
+        @Override
+        public void stepDone(String step, Duration took) {
+            if (verbose) {
+                err.printf("      %s: %.2f s%n", step, took.toNanos() / 1e9);
+            }
+        }
+
         @Override
         public void fileStaged(int fileNumber, int fileCount, String origin, long rows, long bedrockRows, Duration took) {
             double seconds = Math.max(took.toNanos() / 1e9, 1e-6);

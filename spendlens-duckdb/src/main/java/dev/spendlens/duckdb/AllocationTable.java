@@ -79,7 +79,7 @@ public final class AllocationTable {
 
     private static void create(Connection connection, Allocator allocator) throws SQLException {
         List<String> columns = new ArrayList<>(List.of(
-                "allocation_id BIGINT NOT NULL", "principal VARCHAR NOT NULL", "principal_type VARCHAR NOT NULL", "role VARCHAR NOT NULL",
+                "allocation_id BIGINT NOT NULL", "tag_set_id VARCHAR NOT NULL", "principal VARCHAR NOT NULL", "principal_type VARCHAR NOT NULL", "role VARCHAR NOT NULL",
                 "person VARCHAR NOT NULL", "principal_account VARCHAR NOT NULL", "session_name VARCHAR NOT NULL", "call_charge BOOLEAN NOT NULL"));
         for (AllocationDimension dimension : allocator.policy().dimensions()) {
             columns.add(valueColumn(dimension.name()) + " VARCHAR NOT NULL");
@@ -94,10 +94,10 @@ public final class AllocationTable {
         String sql = """
                 WITH maps AS (
                     SELECT tag_set_id, map_from_entries(list({'key': tag_key, 'value': tag_value})) AS tags FROM tag_sets GROUP BY tag_set_id)
-                SELECT k.allocation_id, k.principal, k.call_charge, m.tags
+                SELECT k.allocation_id, k.principal, k.call_charge, m.tags, k.tag_set_id
                 FROM allocation_keys k LEFT JOIN maps m USING (tag_set_id)
                 WHERE k.allocation_id NOT IN (SELECT allocation_id FROM allocations)""";
-        record Pending(long id, Optional<Principal> principal, boolean callCharge, Map<String, String> tags) {}
+        record Pending(long id, String tagSetId, Optional<Principal> principal, boolean callCharge, Map<String, String> tags) {}
         // Read everything first: appending while a result over the same table is open is not safe.
         List<Pending> pending = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -105,7 +105,7 @@ public final class AllocationTable {
                 String arn = rows.getString(2);
                 @SuppressWarnings("unchecked")
                 Map<String, String> tags = (Map<String, String>) rows.getObject(4);
-                pending.add(new Pending(rows.getLong(1), arn.isEmpty() ? Optional.empty() : Optional.of(PrincipalParser.parse(arn)),
+                pending.add(new Pending(rows.getLong(1), rows.getString(5), arn.isEmpty() ? Optional.empty() : Optional.of(PrincipalParser.parse(arn)),
                         rows.getBoolean(3), tags == null ? Map.of() : tags));
             }
         }
@@ -116,6 +116,7 @@ public final class AllocationTable {
                 CallerLabels labels = CallerLabels.of(key.principal(), key.callCharge());
                 appender.beginRow();
                 appender.append(key.id());
+                appender.append(key.tagSetId());
                 appender.append(labels.principal());
                 appender.append(labels.principalType());
                 appender.append(labels.role());

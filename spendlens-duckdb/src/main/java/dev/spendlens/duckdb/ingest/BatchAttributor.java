@@ -1,10 +1,10 @@
 package dev.spendlens.duckdb.ingest;
 
 import dev.spendlens.duckdb.AllocationKey;
+import dev.spendlens.duckdb.ChargeType;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 import dev.spendlens.principal.PrincipalParser;
-import dev.spendlens.usage.UsageTypeClassifier;
 import dev.spendlens.usage.UsageTypeInfo;
 
 import java.sql.Connection;
@@ -14,39 +14,55 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Decodes what the staged batch contains, with the pure domain rules, over distinct values only
- * (a few thousand principals, usage types and tag sets, never the millions of lines):
- * {@code usage_classes} per usage type, {@code batch_tag_sets} per tags map, and
+ * (a few thousand principals, charge types and tag sets, never the millions of lines):
+ * {@code batch_charge_types} per charge type, {@code batch_tag_sets} per tags map, and
  * {@code batch_allocations} per allocation key. Refuses the batch, naming file and row, when a
  * principal ARN is malformed or a billing period mixes currencies.
  */
 final class BatchAttributor {
-    // Usage-like line item types are API calls when their usage type is; tax, credits, refunds and fees never are.
-    private static final String USAGE_LINE_TYPES = "('Usage', 'DiscountedUsage', 'SavingsPlanCoveredUsage')";
-
     // Sorted key=value pairs: the same tags in any order give the same tag set id, here and in any engine with md5.
     private static final String CANONICAL_TAGS = "md5(coalesce(array_to_string(list_sort(list_transform(map_entries(tags), e -> e.key || chr(31) || e.value)), chr(30)), ''))";
 
     private BatchAttributor() {}
 
     static void attribute(Connection connection, List<InspectedFile> files) throws SQLException {
+        collectKeys(connection);
         checkCurrencies(connection, files);
         checkPrincipals(connection, files);
-        classifyUsageTypes(connection);
+        collectChargeTypes(connection);
         identifyTagSets(connection);
         collectAllocationKeys(connection);
+    }
+
+    /** The distinct keys of the batch: every later step reads this small table instead of the staged lines. */
+    private static void collectKeys(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE batch_keys AS
+                    SELECT key_hash, billing_period, %s, principal, tags_hash, min(file_index) AS file_index, sum(line_items) AS line_items
+                    FROM staged GROUP BY ALL""".formatted(CHARGE_COLUMNS));
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT count(*) FROM (SELECT key_hash FROM batch_keys GROUP BY key_hash HAVING count(DISTINCT (%s, principal, tags_hash)) > 1)"""
+                    .formatted(CHARGE_COLUMNS))) {
+                rows.next();
+                if (rows.getLong(1) > 0) {
+                    // Two different keys with one 64-bit hash: astronomically rare, and never silently merged.
+                    throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "two distinct charge keys share a hash in this batch; nothing was stored, please report this");
+                }
+            }
+        }
     }
 
     private static void checkCurrencies(Connection connection, List<InspectedFile> files) throws SQLException {
         String sql = """
                 SELECT payer_account_id, billing_period, currency, min(file_index), sum(line_items) AS lines
-                FROM staged GROUP BY ALL ORDER BY payer_account_id, billing_period, lines DESC""";
+                FROM batch_keys GROUP BY ALL ORDER BY payer_account_id, billing_period, lines DESC""";
         String previousPeriod = "";
         String periodCurrency = "";
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -70,9 +86,9 @@ final class BatchAttributor {
         }
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
-                        SELECT DISTINCT b.currency, s.currency FROM billing_periods b CROSS JOIN (SELECT DISTINCT currency FROM staged) s
+                        SELECT DISTINCT b.currency, s.currency FROM billing_periods b CROSS JOIN (SELECT DISTINCT currency FROM batch_keys) s
                         WHERE b.currency <> s.currency
-                          AND NOT EXISTS (SELECT 1 FROM staged x WHERE x.payer_account_id = b.payer_account_id AND x.billing_period = b.billing_period)""")) {
+                          AND NOT EXISTS (SELECT 1 FROM batch_keys x WHERE x.payer_account_id = b.payer_account_id AND x.billing_period = b.billing_period)""")) {
             if (rows.next()) {
                 throw new SpendlensException(ErrorCode.STORE_CURRENCY_MISMATCH,
                         "the store holds billing periods in %s but this export bills in %s; keep one store per billing currency (use --db)".formatted(rows.getString(1), rows.getString(2)));
@@ -90,7 +106,7 @@ final class BatchAttributor {
 
     private static void checkPrincipals(Connection connection, List<InspectedFile> files) throws SQLException {
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT principal, min(file_index) FROM staged WHERE principal <> '' GROUP BY principal")) {
+                ResultSet rows = statement.executeQuery("SELECT principal, min(file_index) FROM batch_keys WHERE principal <> '' GROUP BY principal")) {
             while (rows.next()) {
                 String arn = rows.getString(1);
                 try {
@@ -109,42 +125,67 @@ final class BatchAttributor {
         return new SpendlensException(code, "%s: %s (nothing was stored)".formatted(where, problem));
     }
 
-    private static void classifyUsageTypes(Connection connection) throws SQLException {
+    /** The columns of {@code staged} that make a charge type, in {@link ChargeType}'s order. */
+    static final String CHARGE_COLUMNS =
+            "payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation, region, pricing_unit, currency";
+
+    private static void collectChargeTypes(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
-                    CREATE OR REPLACE TEMP TABLE usage_classes (
-                        usage_type VARCHAR, product_name VARCHAR, pricing_unit VARCHAR, model VARCHAR, token_type VARCHAR, pricing_model VARCHAR,
-                        usage_category VARCHAR, call_category BOOLEAN, tokens_per_unit DECIMAL(18,0), region_code VARCHAR)""");
+                    CREATE OR REPLACE TEMP TABLE batch_charge_types (
+                        payer_account_id VARCHAR, invoice_id VARCHAR, billing_entity VARCHAR, line_item_type VARCHAR, product_code VARCHAR,
+                        product_name VARCHAR, usage_type VARCHAR, operation VARCHAR, region VARCHAR, pricing_unit VARCHAR, currency VARCHAR,
+                        charge_type_id BIGINT, call_charge BOOLEAN, token_factor DECIMAL(18,0))""");
         }
-        record UsageKey(String usageType, String productName, String pricingUnit) {}
-        List<UsageKey> keys = new ArrayList<>();
+        List<ChargeType> chargeTypes = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT DISTINCT usage_type, product_name, pricing_unit FROM staged")) {
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT " + CHARGE_COLUMNS + " FROM batch_keys")) {
             while (rows.next()) {
-                keys.add(new UsageKey(rows.getString(1), rows.getString(2), rows.getString(3)));
+                chargeTypes.add(new ChargeType(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
+                        rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10), rows.getString(11)));
             }
         }
-        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", "usage_classes")) {
-            for (UsageKey key : keys) {
-                UsageTypeInfo info = UsageTypeClassifier.classify(key.usageType(), nonEmpty(key.productName()), nonEmpty(key.pricingUnit()));
-                appender.beginRow();
-                appender.append(key.usageType());
-                appender.append(key.productName());
-                appender.append(key.pricingUnit());
-                appender.append(key.usageType().isBlank() ? "__none__" : info.model());
-                appender.append(info.tokenType().name());
-                appender.append(info.pricingModel().name());
-                appender.append(info.category().name());
-                appender.append(info.category().callCharge());
-                appender.append(info.tokensPerUnit());
-                appender.append(info.regionCode());
-                appender.endRow();
+        DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+        try (DuckDBAppender batch = duck.createAppender("temp", "main", "batch_charge_types")) {
+            for (ChargeType type : chargeTypes) {
+                batch.beginRow();
+                for (String value : List.of(type.payerAccountId(), type.invoiceId(), type.billingEntity(), type.lineItemType(), type.productCode(),
+                        type.productName(), type.usageType(), type.operation(), type.region(), type.pricingUnit(), type.currency())) {
+                    batch.append(value);
+                }
+                batch.append(type.id());
+                batch.append(type.callCharge());
+                batch.append(type.tokenFactor());
+                batch.endRow();
             }
         }
-    }
-
-    private static Optional<String> nonEmpty(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+        List<ChargeType> added = new ArrayList<>();
+        java.util.Set<Long> known = new java.util.HashSet<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT charge_type_id FROM charge_types WHERE charge_type_id IN (SELECT charge_type_id FROM batch_charge_types)")) {
+            while (rows.next()) {
+                known.add(rows.getLong(1));
+            }
+        }
+        for (ChargeType type : chargeTypes) {
+            if (!known.contains(type.id())) {
+                added.add(type);
+            }
+        }
+        try (DuckDBAppender store = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "charge_types")) {
+            for (ChargeType type : added) {
+                UsageTypeInfo usage = type.usage();
+                store.beginRow();
+                store.append(type.id());
+                for (String value : List.of(type.payerAccountId(), type.invoiceId(), type.billingEntity(), type.lineItemType(), type.productCode(),
+                        type.service(), type.usageType(), type.operation(), type.effectiveRegion(), type.pricingUnit(), type.currency(), type.model(),
+                        usage.tokenType().name(), usage.pricingModel().name(), usage.category().name())) {
+                    store.append(value);
+                }
+                store.append(type.tokenFactor());
+                store.endRow();
+            }
+        }
     }
 
     private static void identifyTagSets(Connection connection) throws SQLException {
@@ -168,10 +209,10 @@ final class BatchAttributor {
         List<AllocationKey> keys = new ArrayList<>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
-                        SELECT DISTINCT s.principal, t.tag_set_id, (u.call_category AND s.line_item_type IN %s) AS call_charge
-                        FROM staged s
+                        SELECT DISTINCT s.principal, t.tag_set_id, c.call_charge
+                        FROM batch_keys s
                         JOIN batch_tag_sets t USING (tags_hash)
-                        JOIN usage_classes u USING (usage_type, product_name, pricing_unit)""".formatted(USAGE_LINE_TYPES))) {
+                        JOIN batch_charge_types c USING (%s)""".formatted(CHARGE_COLUMNS))) {
             while (rows.next()) {
                 keys.add(new AllocationKey(rows.getString(1), rows.getString(2), rows.getBoolean(3)));
             }
@@ -186,16 +227,21 @@ final class BatchAttributor {
                 appender.endRow();
             }
         }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    CREATE OR REPLACE TEMP TABLE batch_key_ids AS
+                    SELECT DISTINCT k.key_hash, c.charge_type_id, a.allocation_id, c.token_factor
+                    FROM batch_keys k
+                    JOIN batch_tag_sets t USING (tags_hash)
+                    JOIN batch_charge_types c USING (%s)
+                    JOIN batch_allocations a ON a.principal = k.principal AND a.tag_set_id = t.tag_set_id AND a.call_charge = c.call_charge"""
+                    .formatted(CHARGE_COLUMNS));
+        }
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO allocation_keys
                 SELECT allocation_id, principal, tag_set_id, call_charge FROM batch_allocations
                 WHERE allocation_id NOT IN (SELECT allocation_id FROM allocation_keys)""")) {
             statement.executeUpdate();
         }
-    }
-
-    /** The line types that can be API calls, for the fact writer's join. */
-    static String usageLineTypes() {
-        return USAGE_LINE_TYPES;
     }
 }

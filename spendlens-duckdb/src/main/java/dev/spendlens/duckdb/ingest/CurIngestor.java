@@ -82,16 +82,25 @@ public final class CurIngestor {
                         progress.fileStaged(fileNumber, fileCount, inspected.get(index).name(), staged.rows(), staged.bedrockRows(),
                                 Duration.ofNanos(System.nanoTime() - fileStarted));
                     }
+                    long step = System.nanoTime();
                     BatchAttributor.attribute(connection, inspected);
+                    progress.stepDone("decode principals, charge types and tags", Duration.ofNanos(System.nanoTime() - step));
+                    step = System.nanoTime();
                     AllocationTable.synchronize(connection, allocator);
-                    for (PeriodSummary period : PeriodWriter.write(connection, inspected, ingestionId, now)) {
+                    progress.stepDone("allocate new keys", Duration.ofNanos(System.nanoTime() - step));
+                    step = System.nanoTime();
+                    List<PeriodSummary> written = PeriodWriter.write(connection, inspected, ingestionId, now);
+                    progress.stepDone("write facts", Duration.ofNanos(System.nanoTime() - step));
+                    for (PeriodSummary period : written) {
                         periods.add(period);
                         progress.periodReplaced(period);
                     }
                 }
                 recordIngestion(connection, ingestionId, now, sources, fileCount, rowsRead, bedrockRows, periods);
                 dropBatchTables(connection);
+                long commit = System.nanoTime();
                 connection.commit();
+                progress.stepDone("commit", Duration.ofNanos(System.nanoTime() - commit));
                 return new IngestSummary(ingestionId, fileCount, rowsRead, bedrockRows, periods, Duration.ofNanos(System.nanoTime() - started));
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -127,7 +136,7 @@ public final class CurIngestor {
     private static void dropBatchTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP VIEW IF EXISTS attributed");
-            for (String table : List.of("staged", "staged_tags", "usage_classes", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
+            for (String table : List.of("batch_keys", "batch_key_ids", "staged", "staged_tags", "batch_charge_types", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
         }

@@ -10,6 +10,9 @@ public interface IngestProgress {
     /** A billing period was replaced in the store. */
     void periodReplaced(PeriodSummary period);
 
+    /** A step of the ingest finished; for those who want to see where the time goes. */
+    default void stepDone(String step, Duration took) {}
+
     static IngestProgress silent() {
         return new IngestProgress() {
             @Override

@@ -25,9 +25,7 @@ import java.util.Optional;
  * whole ingest is rolled back.
  */
 final class PeriodWriter {
-    private static final String FACT_COLUMNS = """
-            billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, usage_account_id, %s, service, product_code,
-            usage_type, operation, region, resource_id, currency, allocation_id, tag_set_id, model, token_type, pricing_model, usage_category""";
+    private static final String FACT_COLUMNS = "billing_period, %s, usage_account_id, resource_id, charge_type_id, allocation_id";
     private static final String FACT_MEASURES = "sum(unblended_cost), sum(net_unblended_cost), sum(usage_amount), sum(tokens), sum(line_items)";
 
     private record StagedPeriod(String payer, LocalDate period, long lineItems, BigDecimal unblended, BigDecimal net, boolean hourly, String currency, String files) {}
@@ -35,7 +33,7 @@ final class PeriodWriter {
     private PeriodWriter() {}
 
     static List<PeriodSummary> write(Connection connection, List<InspectedFile> files, long ingestionId, Instant now) throws SQLException {
-        createAttributedView(connection);
+        createAttributed(connection);
         List<PeriodSummary> written = new ArrayList<>();
         for (StagedPeriod period : stagedPeriods(connection, files)) {
             Optional<BigDecimal> previous = previousCost(connection, period);
@@ -58,24 +56,14 @@ final class PeriodWriter {
         return written;
     }
 
-    private static void createAttributedView(Connection connection) throws SQLException {
+    /** The staged lines with their charge type and allocation key: one join on a number. */
+    private static void createAttributed(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE OR REPLACE TEMP VIEW attributed AS
-                    SELECT s.billing_period, s.payer_account_id, s.invoice_id, s.billing_entity, s.line_item_type, s.usage_account_id, s.usage_hour,
-                           CASE WHEN s.product_name <> '' THEN s.product_name ELSE s.product_code END AS service,
-                           s.product_code, s.usage_type, s.operation,
-                           CASE WHEN s.region <> '' THEN s.region ELSE u.region_code END AS region,
-                           s.resource_id, s.currency, a.allocation_id, t.tag_set_id, u.model, u.token_type, u.pricing_model, u.usage_category,
-                           s.unblended_cost, s.net_unblended_cost, s.usage_amount,
-                           CASE WHEN u.token_type <> 'NONE' THEN s.usage_amount * u.tokens_per_unit ELSE 0 END AS tokens,
-                           s.line_items
-                    FROM staged s
-                    JOIN batch_tag_sets t USING (tags_hash)
-                    JOIN usage_classes u USING (usage_type, product_name, pricing_unit)
-                    JOIN batch_allocations a
-                      ON a.principal = s.principal AND a.tag_set_id = t.tag_set_id
-                     AND a.call_charge = (u.call_category AND s.line_item_type IN %s)""".formatted(BatchAttributor.usageLineTypes()));
+                    SELECT s.billing_period, s.payer_account_id, s.usage_hour, s.usage_account_id, s.resource_id, k.charge_type_id, k.allocation_id,
+                           s.unblended_cost, s.net_unblended_cost, s.usage_amount, s.usage_amount * k.token_factor AS tokens, s.line_items
+                    FROM staged s JOIN batch_key_ids k USING (key_hash)""");
         }
     }
 
@@ -109,7 +97,10 @@ final class PeriodWriter {
     }
 
     private static void delete(Connection connection, String table, StagedPeriod period) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM " + table + " WHERE payer_account_id = ? AND billing_period = ?")) {
+        String sql = table.equals("billing_periods")
+                ? "DELETE FROM billing_periods WHERE payer_account_id = ? AND billing_period = ?"
+                : "DELETE FROM %s WHERE charge_type_id IN (SELECT charge_type_id FROM charge_types WHERE payer_account_id = ?) AND billing_period = ?".formatted(table);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, period, 1);
             statement.executeUpdate();
         }
@@ -117,7 +108,7 @@ final class PeriodWriter {
 
     private static void insertFacts(Connection connection, String table, String timeColumn, StagedPeriod period) throws SQLException {
         String columns = FACT_COLUMNS.formatted(timeColumn);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO %s SELECT %s, %s FROM attributed WHERE payer_account_id = ? AND billing_period = ? GROUP BY ALL ORDER BY 7"
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO %s SELECT %s, %s FROM attributed WHERE payer_account_id = ? AND billing_period = ? GROUP BY ALL"
                 .formatted(table, columns, FACT_MEASURES))) {
             bind(statement, period, 1);
             statement.executeUpdate();
@@ -126,7 +117,7 @@ final class PeriodWriter {
 
     private static void verifyConservation(Connection connection, String table, StagedPeriod period) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT coalesce(sum(unblended_cost), 0), coalesce(sum(line_items), 0) FROM " + table + " WHERE payer_account_id = ? AND billing_period = ?")) {
+                "SELECT coalesce(sum(unblended_cost), 0), coalesce(sum(line_items), 0) FROM %s WHERE charge_type_id IN (SELECT charge_type_id FROM charge_types WHERE payer_account_id = ?) AND billing_period = ?".formatted(table))) {
             bind(statement, period, 1);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();

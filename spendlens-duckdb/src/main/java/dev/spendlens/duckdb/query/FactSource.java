@@ -16,6 +16,7 @@ import java.util.Map;
 final class FactSource {
     private final String factTable;
     private boolean allocations;
+    private boolean chargeTypes;
     private boolean accounts;
     private final Map<String, String> tagAliases = new LinkedHashMap<>();
 
@@ -34,6 +35,7 @@ final class FactSource {
             return "a." + AllocationTable.valueColumn(allocation.dimension());
         }
         Field.Tag tag = (Field.Tag) field;
+        allocations = true;
         return "coalesce(" + tagAliases.computeIfAbsent(tag.key(), key -> "tag" + tagAliases.size()) + ".tag_value, '')";
     }
 
@@ -48,20 +50,25 @@ final class FactSource {
                 accounts = true;
                 yield "coalesce(acct.account_name, f.usage_account_id)";
             }
-            case PAYER_ACCOUNT -> "f.payer_account_id";
-            case REGION -> "f.region";
-            case MODEL -> "f.model";
-            case TOKEN_TYPE -> "f.token_type";
-            case PRICING_MODEL -> "f.pricing_model";
-            case USAGE_CATEGORY -> "f.usage_category";
-            case USAGE_TYPE -> "f.usage_type";
-            case OPERATION -> "f.operation";
-            case RECORD_TYPE -> "f.line_item_type";
-            case SERVICE -> "f.service";
-            case BILLING_ENTITY -> "f.billing_entity";
-            case INVOICE_ID -> "f.invoice_id";
+            case PAYER_ACCOUNT -> chargeType("payer_account_id");
+            case REGION -> chargeType("region");
+            case MODEL -> chargeType("model");
+            case TOKEN_TYPE -> chargeType("token_type");
+            case PRICING_MODEL -> chargeType("pricing_model");
+            case USAGE_CATEGORY -> chargeType("usage_category");
+            case USAGE_TYPE -> chargeType("usage_type");
+            case OPERATION -> chargeType("operation");
+            case RECORD_TYPE -> chargeType("line_item_type");
+            case SERVICE -> chargeType("service");
+            case BILLING_ENTITY -> chargeType("billing_entity");
+            case INVOICE_ID -> chargeType("invoice_id");
             case RESOURCE_ID -> "f.resource_id";
         };
+    }
+
+    private String chargeType(String column) {
+        chargeTypes = true;
+        return "ct." + column;
     }
 
     private String allocation(String column) {
@@ -75,11 +82,14 @@ final class FactSource {
         if (allocations) {
             from.append("\n  JOIN allocations a ON a.allocation_id = f.allocation_id");
         }
+        if (chargeTypes) {
+            from.append("\n  JOIN charge_types ct ON ct.charge_type_id = f.charge_type_id");
+        }
         if (accounts) {
             from.append("\n  LEFT JOIN (SELECT account_id, max(account_name) AS account_name FROM accounts GROUP BY account_id) acct ON acct.account_id = f.usage_account_id");
         }
         for (String alias : tagAliases.values()) {
-            from.append("\n  LEFT JOIN tag_sets ").append(alias).append(" ON ").append(alias).append(".tag_set_id = f.tag_set_id AND ").append(alias).append(".tag_key = ?");
+            from.append("\n  LEFT JOIN tag_sets ").append(alias).append(" ON ").append(alias).append(".tag_set_id = a.tag_set_id AND ").append(alias).append(".tag_key = ?");
         }
         return from.toString();
     }

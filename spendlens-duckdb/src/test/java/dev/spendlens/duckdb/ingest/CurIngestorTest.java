@@ -91,7 +91,7 @@ class CurIngestorTest {
         try (TestStore store = new TestStore(folder)) {
             store.ingest(file);
 
-            assertThat(store.rows("SELECT model, token_type, pricing_model, tokens FROM cost_daily ORDER BY model"))
+            assertThat(store.rows("SELECT c.model, c.token_type, c.pricing_model, f.tokens FROM cost_daily f JOIN charge_types c USING (charge_type_id) ORDER BY c.model"))
                     .containsExactly(
                             List.of("Claude Sonnet 4.6", "CACHE_READ", "ON_DEMAND", "250000"),
                             List.of("ClaudeV2", "INPUT", "ON_DEMAND", "300000"),
@@ -278,7 +278,7 @@ class CurIngestorTest {
 
             assertThat(store.dailyTotal()).isEqualByComparingTo("7.26");
             assertThat(store.pairs("""
-                    SELECT f.line_item_type, a.dim_team FROM cost_daily f JOIN allocations a USING (allocation_id) ORDER BY 1"""))
+                    SELECT c.line_item_type, a.dim_team FROM cost_daily f JOIN allocations a USING (allocation_id) JOIN charge_types c USING (charge_type_id) ORDER BY 1"""))
                     .containsEntry("Credit", "__unattributed_no_caller__")
                     .containsEntry("Tax", "__unattributed_no_caller__")
                     .containsEntry("Usage", "search");
