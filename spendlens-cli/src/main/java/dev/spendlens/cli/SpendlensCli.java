@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code ./spendlens} command. */
 @Command(name = "spendlens", mixinStandardHelpOptions = true, version = "Spendlens 0.1.0",
         description = "Amazon Bedrock spend attributed to IAM principals, people and teams, from your CUR 2.0 export.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ReportCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class SpendlensCli implements Runnable {
     /** Exit codes: 0 done, 1 the input or data was refused, 2 bad command-line usage, 3 something outside failed, 4 a Spendlens bug. */
     static final int EXIT_USER_ERROR = 1;
@@ -24,6 +25,10 @@ public final class SpendlensCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Libraries (Jetty, the AWS SDK) log through slf4j-simple: keep their chatter to warnings.
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

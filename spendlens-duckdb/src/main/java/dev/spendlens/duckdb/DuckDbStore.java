@@ -106,6 +106,11 @@ public final class DuckDbStore implements AutoCloseable {
                         throw new SpendlensException(ErrorCode.STORE_UNAVAILABLE,
                                 "the store %s was written by a newer Spendlens (schema %d, this one knows %d): upgrade Spendlens".formatted(settings.path(), version, StoreSchema.VERSION));
                     }
+                    if (version < StoreSchema.VERSION) {
+                        // Before the first release there is no migration: the exports are the source of truth.
+                        throw new SpendlensException(ErrorCode.STORE_UNAVAILABLE,
+                                "the store %s has schema %d, older than this Spendlens's %d: delete it and ingest your exports again".formatted(settings.path(), version, StoreSchema.VERSION));
+                    }
                     return;
                 }
             }

@@ -13,7 +13,8 @@ import java.util.List;
  * kept by the ingester instead.
  */
 final class StoreSchema {
-    static final int VERSION = 1;
+    // 2: facts reference charge_types (narrow numeric fact rows).
+    static final int VERSION = 2;
 
     private static final List<String> DDL = List.of(
             """

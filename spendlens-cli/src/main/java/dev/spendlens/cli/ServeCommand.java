@@ -1,0 +1,51 @@
+package dev.spendlens.cli;
+
+import dev.spendlens.config.ServerConfig;
+import dev.spendlens.server.ServerContext;
+import dev.spendlens.server.ServerSettings;
+import dev.spendlens.server.SpendlensServer;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./spendlens serve}: the REST API and the dashboard, until interrupted. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the Cost Explorer-compatible REST API and the web dashboard.",
+                "Binds to 127.0.0.1 by default; any other address needs server.api-token-sha256 in the config."})
+final class ServeCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (default: server.port, 8080; 0 for any free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to bind (default: server.bind, 127.0.0.1).")
+    String bind;
+
+    ServeCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (SpendlensServer server = start(context, store, port, bind)) {
+            context.out().printf("Spendlens is serving %s (Ctrl-C to stop)%n", server.url());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+
+    static SpendlensServer start(CliContext context, StoreOptions store, Integer port, String bind) {
+        ServerConfig config = context.config(store.config()).server();
+        ServerSettings settings = new ServerSettings(bind == null ? config.bind() : bind, port == null ? config.port() : port, config.apiTokenSha256());
+        return SpendlensServer.start(settings, new ServerContext(context.store(store), context.allocator(store), context.clock()));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.spendlens.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spendlens.duckdb.AllocationTable;
+import dev.spendlens.duckdb.SqlFailures;
+import dev.spendlens.error.ErrorCode;
+import dev.spendlens.error.SpendlensException;
+import io.javalin.Javalin;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The HTTP server: the REST API under {@code /api/v1}, health and metrics, and the dashboard.
+ * Binds to loopback unless told otherwise, and then only with an API token.
+ */
+public final class SpendlensServer implements AutoCloseable {
+    private final Javalin app;
+    private final ServerSettings settings;
+
+    private SpendlensServer(Javalin app, ServerSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    /** Starts the server with the standard routes. */
+    public static SpendlensServer start(ServerSettings settings, ServerContext context) {
+        return start(settings, context, routes(context));
+    }
+
+    /** The REST endpoints every server has; features add theirs to this list. */
+    public static List<ApiRoutes> routes(ServerContext context) {
+        List<ApiRoutes> routes = new ArrayList<>();
+        routes.add(new HealthRoutes(context));
+        routes.add(new CostRoutes(context));
+        return routes;
+    }
+
+    public static SpendlensServer start(ServerSettings settings, ServerContext context, List<ApiRoutes> routes) {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(context, "context is null");
+        if (!settings.loopbackOnly() && settings.apiTokenSha256().isEmpty()) {
+            throw new SpendlensException(ErrorCode.INVALID_CONFIG, "binding %s exposes spend data beyond this machine: set server.api-token-sha256 (sha256sum of a token) first"
+                    .formatted(settings.bind()));
+        }
+        // Bring allocations up to date with the configured rules before the first request.
+        try (Connection connection = context.store().connect()) {
+            AllocationTable.synchronize(connection, context.allocator());
+        } catch (SQLException e) {
+            throw SqlFailures.internal("updating allocations", e);
+        }
+        BearerAuth auth = settings.apiTokenSha256().map(BearerAuth::new).orElse(null);
+        Javalin app = Javalin.create(config -> {
+            config.jetty.host = settings.bind();
+            config.jetty.port = settings.port();
+            config.startup.showJavalinBanner = false;
+            ApiErrors.register(config.routes);
+            if (auth != null) {
+                config.routes.before(context1 -> {
+                    if (!context1.path().equals("/healthz")) {
+                        auth.check(context1);
+                    }
+                });
+            }
+            for (ApiRoutes group : routes) {
+                group.register(config.routes);
+            }
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "cannot listen on %s:%d: %s".formatted(settings.bind(), settings.port(), e.getMessage()), e);
+        }
+        return new SpendlensServer(app, settings);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The address to open in a browser. */
+    public String url() {
+        String host = settings.bind().equals("0.0.0.0") || settings.bind().equals("::") ? "127.0.0.1" : settings.bind();
+        return "http://%s:%d/".formatted(host.contains(":") ? "[" + host + "]" : host, port());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
