@@ -1,0 +1,78 @@
+package dev.spendlens.duckdb.query;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.spendlens.costquery.Field;
+import dev.spendlens.costquery.TimePeriod;
+import dev.spendlens.duckdb.DuckDbStore;
+import dev.spendlens.duckdb.SqlFailures;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * GetDimensionValues: the values a dimension (built-in, allocation or tag) took over a period, with
+ * their spend, biggest first. The field comes resolved from {@link dev.spendlens.costquery.FieldParser},
+ * so a user's key never reaches SQL as text; the search text is a bound parameter.
+ */
+public final class DimensionValues {
+    private final DuckDbStore store;
+
+    public DimensionValues(DuckDbStore store) {
+        this.store = requireNonNull(store, "store is null");
+    }
+
+    /**
+     * @param search keeps the values containing this text, case-insensitively; empty keeps all
+     */
+    public Page<ValueSpend> find(Field field, TimePeriod period, Optional<String> search, PageRequest page) {
+        FactSource source = new FactSource("cost_daily");
+        String value = source.expression(field);
+        String values = """
+                WITH v AS (
+                    SELECT %s AS value, sum(f.unblended_cost) AS cost
+                    FROM %s
+                    WHERE f.usage_date >= ? AND f.usage_date < ?
+                    GROUP BY 1)
+                """.formatted(value, source.from());
+        Parameters parameters = new Parameters().addAll(source.parameters()).add(period.start()).add(period.end())
+                .add(search.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse(""));
+        String ranked = values + """
+                SELECT value, cost, count(*) OVER () AS total_size FROM v
+                WHERE contains(lower(value), ?)
+                ORDER BY cost DESC, value
+                LIMIT ? OFFSET ?""";
+        try (Connection connection = store.connect()) {
+            List<ValueSpend> found = new ArrayList<>();
+            long totalSize = -1;
+            try (PreparedStatement statement = connection.prepareStatement(ranked)) {
+                parameters.copy().add(page.size()).add(page.offset()).bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new ValueSpend(rows.getString(1), rows.getBigDecimal(2)));
+                        totalSize = rows.getLong(3);
+                    }
+                }
+            }
+            if (totalSize < 0) {
+                // A page past the end has no row to carry the count.
+                try (PreparedStatement statement = connection.prepareStatement(values + "SELECT count(*) FROM v WHERE contains(lower(value), ?)")) {
+                    parameters.bind(statement);
+                    try (ResultSet rows = statement.executeQuery()) {
+                        rows.next();
+                        totalSize = rows.getLong(1);
+                    }
+                }
+            }
+            return Page.of(found, totalSize, page);
+        } catch (SQLException e) {
+            throw SqlFailures.internal("listing the values of " + field.label(), e);
+        }
+    }
+}
