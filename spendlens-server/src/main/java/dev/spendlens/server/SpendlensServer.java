@@ -36,6 +36,13 @@ public final class SpendlensServer implements AutoCloseable {
         List<ApiRoutes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(context));
         routes.add(new CostRoutes(context));
+        routes.add(new MetricsRoutes(context));
+        routes.add(new StoreRoutes(context));
+        routes.add(new DimensionRoutes(context));
+        routes.add(new TagRoutes(context));
+        routes.add(new PrincipalRoutes(context));
+        routes.add(new OpenApiRoutes());
+        routes.add(new DashboardRoutes());
         return routes;
     }
 
@@ -60,7 +67,7 @@ public final class SpendlensServer implements AutoCloseable {
             ApiErrors.register(config.routes);
             if (auth != null) {
                 config.routes.before(context1 -> {
-                    if (!context1.path().equals("/healthz")) {
+                    if (needsToken(context1.path())) {
                         auth.check(context1);
                     }
                 });
@@ -75,6 +82,11 @@ public final class SpendlensServer implements AutoCloseable {
             throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "cannot listen on %s:%d: %s".formatted(settings.bind(), settings.port(), e.getMessage()), e);
         }
         return new SpendlensServer(app, settings);
+    }
+
+    // Spend data leaves only through the API and the metrics; the dashboard's files and the OpenAPI document hold none.
+    static boolean needsToken(String path) {
+        return path.startsWith("/api/") || path.equals("/metrics");
     }
 
     public int port() {
