@@ -26,7 +26,9 @@ final class ApiErrors {
         });
         // A handler that answered 404 itself keeps its body; an unknown API path gets a JSON one.
         routes.error(404, "*", context -> {
-            boolean answered = context.contentType() != null && context.contentType().startsWith("application/json");
+            // The response's content type: Context.contentType() would read the request's.
+            String written = context.res().getContentType();
+            boolean answered = written != null && written.startsWith("application/json");
             if (context.path().startsWith("/api/") && !answered) {
                 respond(context, ErrorCode.NOT_FOUND, "no such endpoint: %s %s (see /openapi.json)".formatted(context.method(), context.path()));
             }

@@ -89,6 +89,16 @@ public final class SpendlensServer implements AutoCloseable {
         return path.startsWith("/api/") || path.equals("/metrics");
     }
 
+    /** The registered HTTP endpoints as {@code "GET /api/v1/tags"}, path parameters written {@code {name}} as in OpenAPI. */
+    public List<String> endpoints() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(parsed -> parsed.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path.replace('<', '{').replace('>', '}'))
+                .sorted()
+                .toList();
+    }
+
     public int port() {
         return app.port();
     }
