@@ -36,7 +36,7 @@ Spendlens.charts = (function () {
         valueFormatter: value => f.money(value, options.currency),
         confine: true
       },
-      xAxis: { type: 'category', data: options.categories.map(c => f.bucket(c, options.granularity)), axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'category', data: options.categories.map(c => f.axis(c, options.granularity)), axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', axisLabel: { formatter: value => compactMoney(value, options.currency) } },
       series: series.map(s => ({
         name: s.name,

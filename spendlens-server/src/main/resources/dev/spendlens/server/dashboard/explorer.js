@@ -113,7 +113,7 @@ Spendlens.pages.explorer = (function () {
       <div class="page-head"><h1>Explorer</h1></div>
       <form class="controls card" id="explorer-controls" onsubmit="return false">
         <label>From <input type="date" id="from" value="${f.escape(s.from)}"></label>
-        <label>To <span class="muted">(exclusive)</span> <input type="date" id="to" value="${f.escape(s.to)}"></label>
+        <label><span>To <span class="muted">(exclusive)</span></span> <input type="date" id="to" value="${f.escape(s.to)}"></label>
         <label>Granularity <select id="granularity">${['MONTHLY', 'DAILY', 'HOURLY'].map(g => `<option${g === s.granularity ? ' selected' : ''}>${g}</option>`).join('')}</select></label>
         <label>Group by <select id="group-by-1">${options(keys, s.groupBy[0] || '', '(none)')}</select></label>
         <label>then by <select id="group-by-2"${s.groupBy.length ? '' : ' disabled'}>${options(keys, s.groupBy[1] || '', '(none)')}</select></label>

@@ -56,6 +56,15 @@ Spendlens.format = (function () {
     return iso.substring(0, 10);
   }
 
+  // Short labels for chart axes: 'Oct 5' for days, 'Oct 2026' for months.
+  function axis(iso, granularity) {
+    if (granularity === 'DAILY') {
+      const [, m, d] = iso.substring(0, 10).split('-');
+      return MONTHS[Number(m) - 1] + ' ' + Number(d);
+    }
+    return bucket(iso, granularity);
+  }
+
   function addDays(iso, days) {
     const date = new Date(iso.substring(0, 10) + 'T00:00:00Z');
     date.setUTCDate(date.getUTCDate() + days);
@@ -119,5 +128,5 @@ Spendlens.format = (function () {
     return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
 
-  return { money, number, percent, change, day, month, bucket, addDays, addMonths, monthStart, label, isReserved, principal, source, escape };
+  return { money, number, percent, change, day, month, bucket, axis, addDays, addMonths, monthStart, label, isReserved, principal, source, escape };
 })();

@@ -54,7 +54,7 @@ Spendlens.pages.overview = (function () {
     if (!isCurrent()) {
       return;
     }
-    renderKpis(byTeam, sameDays, currency, asOf, monthStart);
+    renderKpis(byTeam, sameDays, currency, asOf, monthStart, store);
     renderTeams(byTeam, currency);
     renderDaily(daily, currency);
     renderValues(document.getElementById('top-principals'), 'Top principals', principals, currency, 'principal');
@@ -68,7 +68,7 @@ Spendlens.pages.overview = (function () {
     return { current: current, previous: previous };
   }
 
-  function renderKpis(byTeam, sameDays, currency, asOf, monthStart) {
+  function renderKpis(byTeam, sameDays, currency, asOf, monthStart, store) {
     const element = document.getElementById('kpis');
     if (byTeam.status === 'rejected') {
       element.innerHTML = ui.errorBox(byTeam.reason, 'the month totals');
@@ -81,7 +81,7 @@ Spendlens.pages.overview = (function () {
     const change = sameDaysTotal === null ? { text: 'unavailable', direction: 'flat' } : f.change(mtd, sameDaysTotal);
     const unowned = months.current.Groups.filter(g => UNOWNED.includes(g.Keys[0])).reduce((sum, g) => sum + Number(g.Metrics.UnblendedCost.Amount), 0);
     element.innerHTML = `
-      <div class="kpi" id="kpi-mtd"><div class="kpi-label">Month to date <span class="muted">${f.day(monthStart)} – ${f.day(asOf)}</span></div>
+      <div class="kpi" id="kpi-mtd"><div class="kpi-label">${asOf === store.Today ? 'Month to date' : 'Latest month'} <span class="muted">${f.day(monthStart)} – ${f.day(asOf)}</span></div>
         <div class="kpi-value" data-amount="${f.escape(mtd)}">${f.money(mtd, currency)}</div></div>
       <div class="kpi" id="kpi-last-month"><div class="kpi-label">Last month <span class="muted">${f.month(f.addMonths(monthStart, -1))}</span></div>
         <div class="kpi-value" data-amount="${f.escape(lastMonth)}">${f.money(lastMonth, currency)}</div></div>
@@ -143,7 +143,7 @@ Spendlens.pages.overview = (function () {
     }
     const top = Number(values[0].UnblendedCost.Amount);
     element.innerHTML = `<h2>${title}</h2><table class="table" id="${element.id}-table"><thead><tr><th>${kind === 'principal' ? 'Principal' : 'Model'}</th><th class="num">This month</th><th></th></tr></thead><tbody>
-      ${values.map(v => `<tr><td class="ellipsis">${kind === 'principal' ? ui.principalLink(v.Value) : ui.valueLabel(v.Value)}</td>
+      ${values.map(v => `<tr><td class="${kind === 'principal' ? 'wrap-arn' : 'ellipsis'}">${kind === 'principal' ? ui.principalLink(v.Value) : ui.valueLabel(v.Value)}</td>
         ${ui.moneyCell(v.UnblendedCost.Amount, currency)}<td class="share-cell">${ui.shareBar(Number(v.UnblendedCost.Amount), top)}</td></tr>`).join('')}
       </tbody></table>`;
   }

@@ -46,7 +46,7 @@ Spendlens.pages.principal = (function () {
       <div class="page-head"><h1>${f.escape(f.principal(arn))} <span class="subtitle">${f.escape(id.Type)}</span></h1><p class="arn" id="principal-arn">${f.escape(arn)}</p></div>
       <form class="controls card" onsubmit="return false">
         <label>From <input type="date" id="from" value="${f.escape(from)}"></label>
-        <label>To <span class="muted">(exclusive)</span> <input type="date" id="to" value="${f.escape(to)}"></label>
+        <label><span>To <span class="muted">(exclusive)</span></span> <input type="date" id="to" value="${f.escape(to)}"></label>
         <label>Split by <select id="split">${Object.entries(SPLITS).map(([k, v]) => `<option value="${k}"${k === split ? ' selected' : ''}>${v}</option>`).join('')}</select></label>
         <div class="kpi-inline">Spend in period <strong id="principal-total" data-amount="${f.escape(report.Total.Amount)}">${f.money(report.Total.Amount, currency)}</strong></div>
       </form>

@@ -23,7 +23,7 @@ Spendlens.pages.untagged = (function () {
         <p class="hint">Spend nobody owns, and roles behind which several people hide. Fix them with an <code>iamPrincipal/team</code> tag, session tags from your identity provider, a people file or a rule.</p></div>
       <form class="controls card" onsubmit="return false">
         <label>From <input type="date" id="from" value="${f.escape(from)}"></label>
-        <label>To <span class="muted">(exclusive)</span> <input type="date" id="to" value="${f.escape(to)}"></label>
+        <label><span>To <span class="muted">(exclusive)</span></span> <input type="date" id="to" value="${f.escape(to)}"></label>
       </form>
       <section class="card" id="untagged">${ui.loading()}</section>
       <section class="card" id="shared">${ui.loading()}</section>`;
