@@ -9,6 +9,7 @@ import dev.spendlens.duckdb.ingest.IngestSummary;
 import dev.spendlens.generator.ExportGenerator;
 import dev.spendlens.generator.GenerationSummary;
 import dev.spendlens.generator.GeneratorOptions;
+import dev.spendlens.server.SpendlensServer;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./spendlens demo}: the whole job on embedded defaults, on a generated organisation. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Generate a demo organisation's CUR 2.0 export, ingest it into the embedded store and print who spends what.")
+        description = {"Generate a demo organisation's CUR 2.0 export, ingest it into the embedded store, print who spends what,",
+                "then serve the dashboard and print its URL (--no-serve to stop after the report)."})
 final class DemoCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -35,6 +37,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of the demo organisation (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--months", paramLabel = "N", defaultValue = "6", description = "Billing periods to generate, ending 2026-10 (default ${DEFAULT-VALUE}).")
+    int months;
+
+    @Option(names = "--no-serve", description = "Stop after the report instead of serving the dashboard (for scripts).")
+    boolean noServe;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port of the dashboard (default: server.port, 8080; 0 for any free port).")
+    Integer port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address of the dashboard (default: server.bind, 127.0.0.1).")
+    String bind;
+
     DemoCommand(CliContext context) {
         this.context = context;
     }
@@ -42,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = context.out();
-        GeneratorOptions defaults = GeneratorOptions.defaults(out());
+        GeneratorOptions defaults = GeneratorOptions.defaults(out()).withMonths(months);
         GeneratorOptions options = new GeneratorOptions(defaults.out(), defaults.months(), defaults.principals(), seed, defaults.granularity(), defaults.format(),
                 defaults.targetRows(), defaults.firstMonth(), defaults.exportName(), defaults.principalDataFrom());
         out.printf("1. Generating the demo organisation's CUR 2.0 export (%d months, %d principals, seed %d) in %s%n", options.months(), options.principals(),
@@ -65,6 +79,16 @@ final class DemoCommand implements Callable<Integer> {
         report(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(fields.parse("PRINCIPAL")), Optional.empty()), 10);
         out.println();
         out.printf("Next: ./spendlens report --from %s --to %s --group-by MODEL,TOKEN_TYPE   (see ./spendlens report --help)%n", period.start(), period.end());
+        if (noServe) {
+            return 0;
+        }
+        out.println();
+        out.println("5. Starting the dashboard and the REST API");
+        try (SpendlensServer server = ServeCommand.start(context, store, port, bind)) {
+            out.printf("%nDashboard: %s   (REST API: %sopenapi.json; Ctrl-C to stop)%n", server.url(), server.url());
+            out.flush();
+            ServeCommand.serveUntilStopped();
+        }
         return 0;
     }
 

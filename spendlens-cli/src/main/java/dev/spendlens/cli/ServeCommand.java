@@ -33,14 +33,30 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         try (SpendlensServer server = start(context, store, port, bind)) {
             context.out().printf("Spendlens is serving %s (Ctrl-C to stop)%n", server.url());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-            stopped.await();
+            serveUntilStopped();
         }
         return 0;
+    }
+
+    /** Blocks until Ctrl-C (the JVM shuts down) or until the calling thread is interrupted, as a test does. */
+    static void serveUntilStopped() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // The interrupt means 'stop serving', and is consumed here: closing Jetty on an interrupted thread would fail.
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook is running or has run.
+            }
+        }
     }
 
     static SpendlensServer start(CliContext context, StoreOptions store, Integer port, String bind) {
