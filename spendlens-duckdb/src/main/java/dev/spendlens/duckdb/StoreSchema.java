@@ -100,6 +100,19 @@ final class StoreSchema {
                 tokens DECIMAL(38,10) NOT NULL,
                 line_items BIGINT NOT NULL)""",
             """
+            CREATE TABLE IF NOT EXISTS cost_monthly (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                usage_account_id VARCHAR NOT NULL,
+                resource_id VARCHAR NOT NULL,
+                charge_type_id BIGINT NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
             CREATE TABLE IF NOT EXISTS cost_hourly (
                 billing_period DATE NOT NULL,
                 usage_hour TIMESTAMP NOT NULL,

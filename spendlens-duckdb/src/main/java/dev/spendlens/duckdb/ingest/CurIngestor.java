@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.allocation.Allocator;
 import dev.spendlens.duckdb.AllocationTable;
+import dev.spendlens.duckdb.MonthlyRollup;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
@@ -97,6 +98,9 @@ public final class CurIngestor {
                     }
                 }
                 recordIngestion(connection, ingestionId, now, sources, fileCount, rowsRead, bedrockRows, periods);
+                long rollup = System.nanoTime();
+                MonthlyRollup.synchronize(connection);
+                progress.stepDone("roll up months", Duration.ofNanos(System.nanoTime() - rollup));
                 dropBatchTables(connection);
                 long commit = System.nanoTime();
                 connection.commit();

@@ -83,7 +83,12 @@ public final class CostQueryEngine {
 
     private Map<LocalDateTime, Map<List<String>, BigDecimal[]>> aggregate(Connection connection, CostQuery query) throws SQLException {
         boolean hourly = query.granularity() == Granularity.HOURLY;
-        FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
+        String table = switch (query.granularity()) {
+            case HOURLY -> "cost_hourly";
+            case DAILY -> "cost_daily";
+            case MONTHLY -> FactSource.dailyOrMonthly(connection, query.period());
+        };
+        FactSource source = new FactSource(table);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < query.groupBy().size(); i++) {
             keys.add(source.expression(query.groupBy().get(i)) + " AS k" + i);

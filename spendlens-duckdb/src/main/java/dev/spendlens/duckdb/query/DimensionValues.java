@@ -32,7 +32,15 @@ public final class DimensionValues {
      * @param search keeps the values containing this text, case-insensitively; empty keeps all
      */
     public Page<ValueSpend> find(Field field, TimePeriod period, Optional<String> search, PageRequest page) {
-        FactSource source = new FactSource("cost_daily");
+        try (Connection connection = store.connect()) {
+            return find(connection, field, period, search, page);
+        } catch (SQLException e) {
+            throw SqlFailures.internal("listing the values of " + field.label(), e);
+        }
+    }
+
+    private static Page<ValueSpend> find(Connection connection, Field field, TimePeriod period, Optional<String> search, PageRequest page) throws SQLException {
+        FactSource source = new FactSource(FactSource.dailyOrMonthly(connection, period));
         String value = source.expression(field);
         String values = """
                 WITH v AS (
@@ -48,31 +56,27 @@ public final class DimensionValues {
                 WHERE contains(lower(value), ?)
                 ORDER BY cost DESC, value
                 LIMIT ? OFFSET ?""";
-        try (Connection connection = store.connect()) {
-            List<ValueSpend> found = new ArrayList<>();
-            long totalSize = -1;
-            try (PreparedStatement statement = connection.prepareStatement(ranked)) {
-                parameters.copy().add(page.size()).add(page.offset()).bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(new ValueSpend(rows.getString(1), rows.getBigDecimal(2)));
-                        totalSize = rows.getLong(3);
-                    }
+        List<ValueSpend> found = new ArrayList<>();
+        long totalSize = -1;
+        try (PreparedStatement statement = connection.prepareStatement(ranked)) {
+            parameters.copy().add(page.size()).add(page.offset()).bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new ValueSpend(rows.getString(1), rows.getBigDecimal(2)));
+                    totalSize = rows.getLong(3);
                 }
             }
-            if (totalSize < 0) {
-                // A page past the end has no row to carry the count.
-                try (PreparedStatement statement = connection.prepareStatement(values + "SELECT count(*) FROM v WHERE contains(lower(value), ?)")) {
-                    parameters.bind(statement);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        totalSize = rows.getLong(1);
-                    }
-                }
-            }
-            return Page.of(found, totalSize, page);
-        } catch (SQLException e) {
-            throw SqlFailures.internal("listing the values of " + field.label(), e);
         }
+        if (totalSize < 0) {
+            // A page past the end has no row to carry the count.
+            try (PreparedStatement statement = connection.prepareStatement(values + "SELECT count(*) FROM v WHERE contains(lower(value), ?)")) {
+                parameters.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    totalSize = rows.getLong(1);
+                }
+            }
+        }
+        return Page.of(found, totalSize, page);
     }
 }

@@ -2,7 +2,12 @@ package dev.spendlens.duckdb.query;
 
 import dev.spendlens.costquery.Dimension;
 import dev.spendlens.costquery.Field;
+import dev.spendlens.costquery.TimePeriod;
 import dev.spendlens.duckdb.AllocationTable;
+import dev.spendlens.duckdb.MonthlyRollup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +27,15 @@ final class FactSource {
 
     FactSource(String factTable) {
         this.factTable = factTable;
+    }
+
+    /**
+     * The table of day-or-coarser facts for a period: the monthly rollup when the period is whole
+     * months and the rollup matches the stored deliveries, else {@code cost_daily}. Both sum the same.
+     */
+    static String dailyOrMonthly(Connection connection, TimePeriod period) throws SQLException {
+        boolean wholeMonths = period.start().getDayOfMonth() == 1 && period.end().getDayOfMonth() == 1;
+        return wholeMonths && MonthlyRollup.isFresh(connection) ? "cost_monthly" : "cost_daily";
     }
 
     /** The SQL expression of a field's value, registering the join it needs. */

@@ -52,7 +52,7 @@ public final class TagCatalog {
         String pairs = """
                 WITH spend AS (
                     SELECT f.allocation_id, sum(f.unblended_cost) AS cost
-                    FROM cost_daily f
+                    FROM %s f
                     WHERE f.usage_date >= ? AND f.usage_date < ?
                     GROUP BY 1),
                 pairs AS (
@@ -63,10 +63,13 @@ public final class TagCatalog {
                     WHERE (? = '' OR t.tag_key = ?) AND contains(lower(t.tag_value), ?)
                     GROUP BY 1, 2)
                 """;
+        String facts;
         String wantedKey = key.map(String::strip).orElse("");
         Parameters parameters = new Parameters().add(period.start()).add(period.end()).add(wantedKey).add(wantedKey)
                 .add(search.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse(""));
         try (Connection connection = store.connect()) {
+            facts = FactSource.dailyOrMonthly(connection, period);
+            pairs = pairs.formatted(facts);
             List<TagSpend> values = new ArrayList<>();
             long totalSize;
             try (PreparedStatement statement = connection.prepareStatement(pairs
@@ -89,13 +92,13 @@ public final class TagCatalog {
                     }
                 }
             }
-            return new Result(Page.of(values, totalSize, page), keyTotals(connection, period, values), periodTotal(connection, period));
+            return new Result(Page.of(values, totalSize, page), keyTotals(connection, facts, period, values), periodTotal(connection, facts, period));
         } catch (SQLException e) {
             throw SqlFailures.internal("listing tags", e);
         }
     }
 
-    private static Map<String, BigDecimal> keyTotals(Connection connection, TimePeriod period, List<TagSpend> values) throws SQLException {
+    private static Map<String, BigDecimal> keyTotals(Connection connection, String facts, TimePeriod period, List<TagSpend> values) throws SQLException {
         List<String> keys = values.stream().map(TagSpend::key).distinct().toList();
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
         if (keys.isEmpty()) {
@@ -104,11 +107,11 @@ public final class TagCatalog {
         // A key appears once per tags map, so summing over (key, map) never counts a charge twice.
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT t.tag_key, sum(f.unblended_cost)
-                FROM cost_daily f
+                FROM %s f
                   JOIN allocations a ON a.allocation_id = f.allocation_id
                   JOIN tag_sets t ON t.tag_set_id = a.tag_set_id
                 WHERE f.usage_date >= ? AND f.usage_date < ? AND t.tag_key IN (%s)
-                GROUP BY 1""".formatted(String.join(", ", java.util.Collections.nCopies(keys.size(), "?"))))) {
+                GROUP BY 1""".formatted(facts, String.join(", ", java.util.Collections.nCopies(keys.size(), "?"))))) {
             new Parameters().add(period.start()).add(period.end()).addAll(keys).bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -119,8 +122,8 @@ public final class TagCatalog {
         return totals;
     }
 
-    static BigDecimal periodTotal(Connection connection, TimePeriod period) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(unblended_cost), 0) FROM cost_daily WHERE usage_date >= ? AND usage_date < ?")) {
+    static BigDecimal periodTotal(Connection connection, String facts, TimePeriod period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(unblended_cost), 0) FROM %s WHERE usage_date >= ? AND usage_date < ?".formatted(facts))) {
             new Parameters().add(period.start()).add(period.end()).bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
