@@ -95,6 +95,9 @@ public final class CostQueryEngine {
         }
         FilterCompiler filter = new FilterCompiler(source);
         String predicate = query.filter().map(filter::compile).orElse("true");
+        Object from = hourly ? Timestamp.valueOf(query.period().start().atStartOfDay()) : Date.valueOf(query.period().start());
+        Object until = hourly ? Timestamp.valueOf(query.period().end().atStartOfDay()) : Date.valueOf(query.period().end());
+        source.within(hourly ? "usage_hour" : "usage_date", from, until);
         String bucket = switch (query.granularity()) {
             case HOURLY -> "f.usage_hour";
             case DAILY -> "CAST(f.usage_date AS TIMESTAMP)";
@@ -115,13 +118,8 @@ public final class CostQueryEngine {
             for (Object parameter : parameters) {
                 statement.setObject(index++, parameter);
             }
-            if (hourly) {
-                statement.setTimestamp(index++, Timestamp.valueOf(query.period().start().atStartOfDay()));
-                statement.setTimestamp(index++, Timestamp.valueOf(query.period().end().atStartOfDay()));
-            } else {
-                statement.setDate(index++, Date.valueOf(query.period().start()));
-                statement.setDate(index++, Date.valueOf(query.period().end()));
-            }
+            statement.setObject(index++, from);
+            statement.setObject(index++, until);
             for (Object parameter : filter.parameters()) {
                 statement.setObject(index++, parameter);
             }

@@ -42,6 +42,7 @@ public final class DimensionValues {
     private static Page<ValueSpend> find(Connection connection, Field field, TimePeriod period, Optional<String> search, PageRequest page) throws SQLException {
         FactSource source = new FactSource(FactSource.dailyOrMonthly(connection, period));
         String value = source.expression(field);
+        source.within("usage_date", java.sql.Date.valueOf(period.start()), java.sql.Date.valueOf(period.end()));
         String values = """
                 WITH v AS (
                     SELECT %s AS value, sum(f.unblended_cost) AS cost

@@ -23,7 +23,11 @@ final class FactSource {
     private boolean allocations;
     private boolean chargeTypes;
     private boolean accounts;
+    private boolean accountColumn;
+    private boolean resourceColumn;
     private final Map<String, String> tagAliases = new LinkedHashMap<>();
+    private String timeColumn;
+    private List<Object> timeBounds = List.of();
 
     FactSource(String factTable) {
         this.factTable = factTable;
@@ -59,9 +63,13 @@ final class FactSource {
             case PRINCIPAL_TYPE -> allocation("principal_type");
             case ROLE -> allocation("role");
             case PERSON -> allocation("person");
-            case LINKED_ACCOUNT -> "f.usage_account_id";
+            case LINKED_ACCOUNT -> {
+                accountColumn = true;
+                yield "f.usage_account_id";
+            }
             case LINKED_ACCOUNT_NAME -> {
                 accounts = true;
+                accountColumn = true;
                 yield "coalesce(acct.account_name, f.usage_account_id)";
             }
             case PAYER_ACCOUNT -> chargeType("payer_account_id");
@@ -76,7 +84,10 @@ final class FactSource {
             case SERVICE -> chargeType("service");
             case BILLING_ENTITY -> chargeType("billing_entity");
             case INVOICE_ID -> chargeType("invoice_id");
-            case RESOURCE_ID -> "f.resource_id";
+            case RESOURCE_ID -> {
+                resourceColumn = true;
+                yield "f.resource_id";
+            }
         };
     }
 
@@ -92,7 +103,7 @@ final class FactSource {
 
     /** The FROM clause; its parameters (tag keys) come first, in {@link #parameters()} order. */
     String from() {
-        StringBuilder from = new StringBuilder(factTable).append(" f");
+        StringBuilder from = new StringBuilder(timeBounds.isEmpty() ? factTable + " f" : summedFacts());
         if (allocations) {
             from.append("\n  JOIN allocations a ON a.allocation_id = f.allocation_id");
         }
@@ -108,7 +119,40 @@ final class FactSource {
         return from.toString();
     }
 
+    /**
+     * Sums the facts of [start, end) on the columns the query's fields need before joining the
+     * dimension tables: a year by team joins one row per month and owner instead of one per month,
+     * owner, charge type, account and resource. Call before {@link #from()}; the bounds are bound first.
+     */
+    FactSource within(String timeColumn, Object start, Object end) {
+        this.timeColumn = timeColumn;
+        this.timeBounds = List.of(start, end);
+        return this;
+    }
+
+    private String summedFacts() {
+        List<String> columns = new ArrayList<>(List.of("f." + timeColumn));
+        if (allocations) {
+            columns.add("f.allocation_id");
+        }
+        if (chargeTypes) {
+            columns.add("f.charge_type_id");
+        }
+        if (accountColumn) {
+            columns.add("f.usage_account_id");
+        }
+        if (resourceColumn) {
+            columns.add("f.resource_id");
+        }
+        return """
+                (SELECT %s, sum(f.unblended_cost) AS unblended_cost, sum(f.net_unblended_cost) AS net_unblended_cost, sum(f.usage_amount) AS usage_amount, sum(f.tokens) AS tokens
+                 FROM %s f WHERE f.%s >= ? AND f.%s < ? GROUP BY ALL) f""".formatted(String.join(", ", columns), factTable, timeColumn, timeColumn);
+    }
+
+    /** The parameters of {@link #from()}, in order: the time bounds of {@link #within}, then tag keys. */
     List<Object> parameters() {
-        return new ArrayList<>(tagAliases.keySet());
+        List<Object> parameters = new ArrayList<>(timeBounds);
+        parameters.addAll(tagAliases.keySet());
+        return parameters;
     }
 }
