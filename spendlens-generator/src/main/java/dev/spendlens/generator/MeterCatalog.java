@@ -2,7 +2,6 @@ package dev.spendlens.generator;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ final class MeterCatalog {
 
     /** Lambda compute; {@code freeTier} is the zero-cost line of the monthly free tier. */
     Meter lambdaCompute(Region region, boolean freeTier) {
-        String usageType = region.usagePrefix() + "-Lambda-GB-Second";
+        String usageType = region.legacyServicePrefix() + "Lambda-GB-Second";
         BigDecimal rate = freeTier ? BigDecimal.ZERO : new BigDecimal("0.0000166667");
         String description = freeTier
                 ? "AWS Lambda - Compute Free Tier - 400,000 GB-Seconds - " + region.location()
@@ -121,7 +120,7 @@ final class MeterCatalog {
     }
 
     Meter lambdaRequests(Region region) {
-        String usageType = region.usagePrefix() + "-Request";
+        String usageType = region.legacyServicePrefix() + "Request";
         BigDecimal rate = new BigDecimal("0.0000002");
         Map<String, String> product = Map.of("product_name", "AWS Lambda", "servicename", "AWS Lambda");
         return register("AWSLambda|" + usageType, id -> new Meter(id, "Usage", AWS, ModelCatalog.AWS_LEGAL_ENTITY, "AWSLambda", usageType,
@@ -156,13 +155,5 @@ final class MeterCatalog {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    static List<String> usageTypes(List<Meter> meters) {
-        List<String> usageTypes = new ArrayList<>();
-        for (Meter meter : meters) {
-            usageTypes.add(meter.usageType());
-        }
-        return usageTypes;
     }
 }

@@ -90,7 +90,7 @@ final class OrganisationFactory {
                         List.of(Invocation.of(CLAUDE_SONNET_4_6, CROSS_REGION_GLOBAL, INVOKE), Invocation.of(NOVA_2_LITE, FLEX, INVOKE),
                                 Invocation.of(LLAMA_3_3_70B, ON_DEMAND, INVOKE), Invocation.of(MISTRAL_LARGE_3, ON_DEMAND, INVOKE))),
                 new Team("finance-ai", "invoice-extraction", "61020", "invoice-reader", "InvoiceReader", "Enterprise", "Finance", FINANCE_PROD, SANDBOX,
-                        List.of(Invocation.of(CLAUDE_SONNET_4_6, BATCH, INVOKE), Invocation.of(NOVA_2_LITE, ON_DEMAND, INVOKE))),
+                        List.of(Invocation.of(CLAUDE_SONNET_4_6, BATCH, INVOKE), Invocation.of(NOVA_2_LITE, CROSS_REGION_GLOBAL, INVOKE))),
                 new Team("legal-ops", "contract-review", "63010", "contract-review", "ContractReview", "Enterprise", "Legal", FINANCE_PROD, SANDBOX,
                         List.of(Invocation.of(CLAUDE_OPUS_4_6, ON_DEMAND, INVOKE_STREAMING), Invocation.of(LLAMA_4_MAVERICK, PRIORITY, INVOKE))),
                 new Team("security", "threat-triage", "24050", "soc-copilot", "SocCopilot", "Platform", "Security", PLATFORM_PROD, SANDBOX,

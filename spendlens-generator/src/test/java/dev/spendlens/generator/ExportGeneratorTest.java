@@ -111,6 +111,19 @@ class ExportGeneratorTest {
     }
 
     @Test
+    void firstPartyModelsShowCacheBatchCrossRegionAndTierVariants() {
+        List<String> usageTypes = export.strings("SELECT DISTINCT line_item_usage_type FROM " + export.lines()
+                + " WHERE line_item_product_code = 'AmazonBedrock' AND line_item_line_item_type = 'Usage'");
+        assertThat(usageTypes).anyMatch(type -> type.endsWith("-cache-read-input-tokens") || type.contains("-cache-read-input-tokens-"))
+                .anyMatch(type -> type.contains("-cache-write-input-tokens"))
+                .anyMatch(type -> type.endsWith("-batch"))
+                .anyMatch(type -> type.endsWith("-flex") || type.endsWith("-priority"))
+                .anyMatch(type -> type.matches("USE1-Nova(Lite|Pro|Micro)-input-tokens"));
+        assertThat(export.strings("SELECT DISTINCT line_item_usage_type FROM " + export.lines()))
+                .anyMatch(type -> type.endsWith("-cross-region-global") || type.endsWith("_Global-Units"));
+    }
+
+    @Test
     void everyBedrockUsageTypeClassifiesWithTheTokenTypeItNames() {
         List<List<Object>> usageTypes = export.query("SELECT DISTINCT line_item_usage_type, product['product_name'], pricing_unit FROM "
                 + export.lines() + " WHERE line_item_line_item_type = 'Usage' AND (line_item_product_code LIKE 'AmazonBedrock%'"
