@@ -97,13 +97,14 @@ final class MeterCatalog {
                 "Storage", "AmazonS3", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
     }
 
-    Meter cloudWatchMetrics(Region region) {
-        String usageType = region.legacyServicePrefix() + "CW:MetricMonitorUsage";
-        BigDecimal rate = new BigDecimal("0.30");
+    /** CloudWatch Logs ingestion, per GB, billed per log group. */
+    Meter cloudWatchLogs(Region region) {
+        String usageType = region.legacyServicePrefix() + "DataProcessing-Bytes";
+        BigDecimal rate = new BigDecimal("0.50");
         Map<String, String> product = Map.of("product_name", "AmazonCloudWatch", "servicename", "AmazonCloudWatch");
         return register("AmazonCloudWatch|" + usageType, id -> new Meter(id, "Usage", AWS, ModelCatalog.AWS_LEGAL_ENTITY, "AmazonCloudWatch",
-                usageType, "MetricStorage", "$0.30 per metric-month - first 10,000 metrics", "Metrics", Optional.of(rate), 1, false, 0.05,
-                "Metric", "AmazonCloudWatch", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
+                usageType, "PutLogEvents", "$0.50 per GB - data ingestion", "GB", Optional.of(rate), 1, false, 0.3,
+                "Data Payload", "AmazonCloudWatch", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
     }
 
     /** Lambda compute; {@code freeTier} is the zero-cost line of the monthly free tier. */

@@ -10,7 +10,6 @@ import dev.spendlens.usage.UsageCategory;
 import dev.spendlens.usage.UsageTypeClassifier;
 import dev.spendlens.usage.UsageTypeInfo;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -244,9 +243,5 @@ class ExportGeneratorTest {
             return TokenType.OUTPUT;
         }
         return TokenType.NONE;
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }
