@@ -101,8 +101,13 @@ final class CurDataWriter implements AutoCloseable {
             case CSV -> "FORMAT csv, HEADER true, COMPRESSION gzip";
         };
         String select = format == OutputFormat.PARQUET ? selectParquet : selectCsv;
-        // The exploded lines go to a temporary table, which is private to the connection.
+        // The exploded lines go to a temporary table and the small tables to variables, both private to the connection.
         try (DuckDBConnection session = connection.duplicate()) {
+            try (Statement variables = session.createStatement()) {
+                for (String statement : CurLineQuery.dimensionVariables()) {
+                    variables.execute(statement);
+                }
+            }
             try (PreparedStatement explode = session.prepareStatement(CurLineQuery.explode())) {
                 explode.setLong(1, seed);
                 explode.setInt(2, request.firstDay());
