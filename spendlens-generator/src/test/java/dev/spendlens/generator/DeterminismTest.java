@@ -40,6 +40,16 @@ class DeterminismTest {
     }
 
     @Test
+    void filesOfSeveralRowGroupsWrittenInParallelAreByteIdenticalToo() throws IOException {
+        GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(1).withTargetRows(400_000);
+        new ExportGenerator().generate(options, line -> {});
+        new ExportGenerator().generate(options.withOut(second), line -> {});
+        String data = "spendlens-demo/data/BILLING_PERIOD=2026-10/spendlens-demo-00001.snappy.parquet";
+        assertThat(Files.size(first.resolve(data))).isGreaterThan(10_000_000L);
+        assertThat(Files.readAllBytes(second.resolve(data))).isEqualTo(Files.readAllBytes(first.resolve(data)));
+    }
+
+    @Test
     void gzipCsvIsByteIdenticalToo() throws IOException {
         GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(2).withPrincipals(10).withGranularity(ExportGranularity.DAILY)
                 .withFormat(OutputFormat.CSV);
