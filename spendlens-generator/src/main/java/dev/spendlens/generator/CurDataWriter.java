@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -163,7 +164,7 @@ final class CurDataWriter implements AutoCloseable {
         }
         try (DuckDBAppender appender = appender("resources_raw")) {
             for (Resource resource : resources) {
-                Map<String, String> normalised = new java.util.TreeMap<>();
+                Map<String, String> normalised = new TreeMap<>();
                 resource.tags().forEach((key, value) -> normalised.put("user_" + key, value));
                 appender.beginRow().append(resource.index()).append(resource.resourceId()).append(resource.availabilityZone())
                         .append(json(normalised)).endRow();
@@ -264,7 +265,7 @@ final class CurDataWriter implements AutoCloseable {
 
     private static String json(Map<String, String> map) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(map));
+            return JSON.writeValueAsString(new TreeMap<>(map));
         } catch (JsonProcessingException e) {
             throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "cannot serialise " + map + ": " + e.getMessage(), e);
         }

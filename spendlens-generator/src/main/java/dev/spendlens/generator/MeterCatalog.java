@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -33,7 +34,7 @@ final class MeterCatalog {
         String modeText = mode == InferenceMode.ON_DEMAND ? "" : " (" + mode.feature() + ")";
         String description = model.marketplace()
                 ? "%s - %s%s, per 1M tokens".formatted(model.productName(), kind.inferenceType(), modeText)
-                : "USD %s per %s %s for %s%s in %s".formatted(plain(rate), model.pricingUnit(), kind.inferenceType().toLowerCase(java.util.Locale.ROOT),
+                : "USD %s per %s %s for %s%s in %s".formatted(plain(rate), model.pricingUnit(), kind.inferenceType().toLowerCase(Locale.ROOT),
                         model.displayName(), modeText, region.location());
         Map<String, String> product = Map.of("product_name", model.productName(), "servicename", "Amazon Bedrock");
         Map<String, String> since202607 = new LinkedHashMap<>(product);

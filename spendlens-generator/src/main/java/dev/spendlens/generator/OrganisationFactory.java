@@ -21,6 +21,8 @@ import static dev.spendlens.generator.ModelCatalog.NOVA_PRO;
 import static dev.spendlens.generator.ModelCatalog.TITAN_EMBED_TEXT_V2;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -330,7 +332,7 @@ final class OrganisationFactory {
         void assignTagging(int principals, Draft newcomer) {
             List<Draft> open = new ArrayList<>(drafts);
             open.remove(newcomer);
-            java.util.Collections.shuffle(open, random);
+            Collections.shuffle(open, random);
             int profileOnly = Math.max(1, Math.round(0.04f * principals));
             for (Draft draft : List.copyOf(open)) {
                 if (profileOnly > 0 && (draft.kind == CallerKind.LAMBDA_APP || draft.kind == CallerKind.ECS_APP)) {
@@ -357,7 +359,7 @@ final class OrganisationFactory {
                 }
             }
             int misspelled = Math.max(2, Math.round(0.05f * principals));
-            open.sort(java.util.Comparator.comparing(draft -> draft.team.name().equals("data-science") ? 0 : 1));
+            open.sort(Comparator.comparing(draft -> draft.team.name().equals("data-science") ? 0 : 1));
             // Variants are used in turn, so that a team shows several spellings when several of its people misspell it.
             Map<String, Integer> used = new LinkedHashMap<>();
             for (Draft draft : open) {
