@@ -37,6 +37,11 @@ final class CurDataWriter implements AutoCloseable {
     CurDataWriter() {
         try {
             this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            // One thread per statement: a COPY whose plan has joins writes its row groups in a varying order when run on
+            // several threads, and files must be byte-identical. Parallelism comes from writing several files at once.
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("SET threads = 1");
+            }
         } catch (SQLException e) {
             throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "cannot open an in-memory DuckDB: " + e.getMessage(), e);
         }
@@ -102,13 +107,8 @@ final class CurDataWriter implements AutoCloseable {
             case CSV -> "FORMAT csv, HEADER true, COMPRESSION gzip";
         };
         String select = format == OutputFormat.PARQUET ? selectParquet : selectCsv;
-        // The exploded lines go to a temporary table and the small tables to variables, both private to the connection.
+        // The exploded lines go to a temporary table, private to the connection.
         try (DuckDBConnection session = connection.duplicate()) {
-            try (Statement variables = session.createStatement()) {
-                for (String statement : CurLineQuery.dimensionVariables()) {
-                    variables.execute(statement);
-                }
-            }
             try (PreparedStatement explode = session.prepareStatement(CurLineQuery.explode())) {
                 explode.setLong(1, seed);
                 explode.setInt(2, request.firstDay());

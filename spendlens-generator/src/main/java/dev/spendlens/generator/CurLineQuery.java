@@ -1,8 +1,6 @@
 package dev.spendlens.generator;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -34,32 +32,12 @@ final class CurLineQuery {
                 SELECT
                     %s
                 FROM period_lines l
+                JOIN meters m ON m.meter_id = l.meter_id
+                JOIN accounts a ON a.account_index = l.account_index
+                JOIN arns r ON r.arn_id = l.arn_id
+                JOIN tag_sets t ON t.tag_set_id = l.tag_set_id
+                JOIN resources res ON res.resource_index = l.resource_index
                 """.formatted(columns.toString());
-    }
-
-    /**
-     * Statements that put each small table into a session variable holding a list, indexed by id:
-     * the wide {@link #select} looks values up in them instead of joining, because DuckDB's
-     * parallel joins would write the row groups in a different order from one run to the next.
-     */
-    static List<String> dimensionVariables() {
-        List<String> statements = new ArrayList<>();
-        for (String column : List.of("line_item_type", "billing_entity", "legal_entity", "product_code", "usage_type", "operation",
-                "description", "pricing_unit", "rate_text", "product_family", "service_code", "region_code", "location", "sku",
-                "instance_type", "product_v1", "product_v2", "tax_type")) {
-            statements.add("SET VARIABLE meter_%s = (SELECT list(%s ORDER BY meter_id) FROM meters)".formatted(column, column));
-        }
-        for (String column : List.of("account_id", "account_name", "cost_category")) {
-            String name = column.startsWith("account_") ? column : "account_" + column;
-            statements.add("SET VARIABLE %s = (SELECT list(%s ORDER BY account_index) FROM accounts)".formatted(name, column));
-        }
-        for (String column : List.of("resource_id", "availability_zone", "resource_tags")) {
-            String name = column.startsWith("resource_") ? column : "resource_" + column;
-            statements.add("SET VARIABLE %s = (SELECT list(%s ORDER BY resource_index) FROM resources)".formatted(name, column));
-        }
-        statements.add("SET VARIABLE arn = (SELECT list(arn ORDER BY arn_id) FROM arns)");
-        statements.add("SET VARIABLE tags = (SELECT list(tags ORDER BY tag_set_id) FROM tag_sets)");
-        return statements;
     }
 
     /**
@@ -103,7 +81,7 @@ final class CurLineQuery {
                 WHERE NOT ($5 AND (final_only
                                    OR (bedrock AND line_item_type = 'Usage'
                                        AND ((line_hash >> 8) % 100 < 3 OR (day_index >= $6 AND (line_hash >> 16) % 2 = 0)))))
-                -- Parallel hash joins emit rows in no fixed order once the plan spans several row groups: the files must not vary.
+                -- A fixed order whatever the number of threads: the files must not vary from run to run.
                 ORDER BY workload_id, day_index, meter_id, start_ts
                 """;
     }
@@ -111,55 +89,55 @@ final class CurLineQuery {
     private static Map<String, String> expressions(String payerId, String payerName) {
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("bill_bill_type", "'Anniversary'");
-        columns.put("bill_billing_entity", "getvariable('meter_billing_entity')[l.meter_id]");
+        columns.put("bill_billing_entity", "m.billing_entity");
         columns.put("bill_billing_period_end_date", "CAST($3 AS TIMESTAMP)");
         columns.put("bill_billing_period_start_date", "CAST($2 AS TIMESTAMP)");
-        columns.put("bill_invoice_id", "CASE WHEN getvariable('meter_billing_entity')[l.meter_id] = 'AWS' THEN $4 ELSE $5 END");
+        columns.put("bill_invoice_id", "CASE WHEN m.billing_entity = 'AWS' THEN $4 ELSE $5 END");
         columns.put("bill_invoicing_entity", "'" + ModelCatalog.AWS_LEGAL_ENTITY + "'");
         columns.put("bill_payer_account_id", quoted(payerId));
         columns.put("bill_payer_account_name", quoted(payerName));
-        columns.put("cost_category", "getvariable('account_cost_category')[l.account_index + 1]");
+        columns.put("cost_category", "a.cost_category");
         columns.put("identity_line_item_id", "printf('%016x%016x', l.line_hash, hash(l.line_hash, $1))");
         columns.put("identity_time_interval", "l.time_interval");
-        columns.put("line_item_availability_zone", "getvariable('resource_availability_zone')[l.resource_index + 1]");
+        columns.put("line_item_availability_zone", "res.availability_zone");
         columns.put("line_item_blended_cost", "l.cost");
-        columns.put("line_item_blended_rate", "getvariable('meter_rate_text')[l.meter_id]");
+        columns.put("line_item_blended_rate", "m.rate_text");
         columns.put("line_item_currency_code", "'USD'");
-        columns.put("line_item_legal_entity", "getvariable('meter_legal_entity')[l.meter_id]");
-        columns.put("line_item_line_item_description", "getvariable('meter_description')[l.meter_id]");
-        columns.put("line_item_line_item_type", "getvariable('meter_line_item_type')[l.meter_id]");
+        columns.put("line_item_legal_entity", "m.legal_entity");
+        columns.put("line_item_line_item_description", "m.description");
+        columns.put("line_item_line_item_type", "m.line_item_type");
         columns.put("line_item_net_unblended_cost", "l.cost");
-        columns.put("line_item_net_unblended_rate", "getvariable('meter_rate_text')[l.meter_id]");
-        columns.put("line_item_operation", "getvariable('meter_operation')[l.meter_id]");
-        columns.put("line_item_product_code", "getvariable('meter_product_code')[l.meter_id]");
-        columns.put("line_item_resource_id", "getvariable('resource_id')[l.resource_index + 1]");
-        columns.put("line_item_tax_type", "getvariable('meter_tax_type')[l.meter_id]");
+        columns.put("line_item_net_unblended_rate", "m.rate_text");
+        columns.put("line_item_operation", "m.operation");
+        columns.put("line_item_product_code", "m.product_code");
+        columns.put("line_item_resource_id", "res.resource_id");
+        columns.put("line_item_tax_type", "m.tax_type");
         columns.put("line_item_unblended_cost", "l.cost");
-        columns.put("line_item_unblended_rate", "getvariable('meter_rate_text')[l.meter_id]");
-        columns.put("line_item_usage_account_id", "getvariable('account_id')[l.account_index + 1]");
-        columns.put("line_item_usage_account_name", "getvariable('account_name')[l.account_index + 1]");
+        columns.put("line_item_unblended_rate", "m.rate_text");
+        columns.put("line_item_usage_account_id", "a.account_id");
+        columns.put("line_item_usage_account_name", "a.account_name");
         columns.put("line_item_usage_amount", "l.amount");
         columns.put("line_item_usage_end_date", "l.end_ts");
         columns.put("line_item_usage_start_date", "l.start_ts");
-        columns.put("line_item_usage_type", "getvariable('meter_usage_type')[l.meter_id]");
+        columns.put("line_item_usage_type", "m.usage_type");
         columns.put("pricing_currency", "'USD'");
-        columns.put("pricing_public_on_demand_cost", "CASE WHEN getvariable('meter_line_item_type')[l.meter_id] = 'Usage' THEN l.cost ELSE 0.0 END");
-        columns.put("pricing_public_on_demand_rate", "getvariable('meter_rate_text')[l.meter_id]");
-        columns.put("pricing_term", "CASE WHEN getvariable('meter_line_item_type')[l.meter_id] = 'Usage' THEN 'OnDemand' ELSE '' END");
-        columns.put("pricing_unit", "getvariable('meter_pricing_unit')[l.meter_id]");
-        columns.put("product", "CASE WHEN l.start_ts >= TIMESTAMP '" + PRODUCT_V2_FROM + "' THEN getvariable('meter_product_v2')[l.meter_id] ELSE getvariable('meter_product_v1')[l.meter_id] END");
-        columns.put("product_instance_type", "getvariable('meter_instance_type')[l.meter_id]");
-        columns.put("product_location", "getvariable('meter_location')[l.meter_id]");
-        columns.put("product_location_type", "CASE WHEN getvariable('meter_location')[l.meter_id] <> '' THEN 'AWS Region' ELSE '' END");
-        columns.put("product_operation", "getvariable('meter_operation')[l.meter_id]");
-        columns.put("product_product_family", "getvariable('meter_product_family')[l.meter_id]");
-        columns.put("product_region_code", "getvariable('meter_region_code')[l.meter_id]");
-        columns.put("product_servicecode", "getvariable('meter_service_code')[l.meter_id]");
-        columns.put("product_sku", "getvariable('meter_sku')[l.meter_id]");
-        columns.put("product_usagetype", "getvariable('meter_usage_type')[l.meter_id]");
-        columns.put("resource_tags", "getvariable('resource_tags')[l.resource_index + 1]");
-        columns.put("tags", "getvariable('tags')[l.tag_set_id + 1]");
-        columns.put("line_item_iam_principal", "getvariable('arn')[l.arn_id + 1]");
+        columns.put("pricing_public_on_demand_cost", "CASE WHEN m.line_item_type = 'Usage' THEN l.cost ELSE 0.0 END");
+        columns.put("pricing_public_on_demand_rate", "m.rate_text");
+        columns.put("pricing_term", "CASE WHEN m.line_item_type = 'Usage' THEN 'OnDemand' ELSE '' END");
+        columns.put("pricing_unit", "m.pricing_unit");
+        columns.put("product", "CASE WHEN l.start_ts >= TIMESTAMP '" + PRODUCT_V2_FROM + "' THEN m.product_v2 ELSE m.product_v1 END");
+        columns.put("product_instance_type", "m.instance_type");
+        columns.put("product_location", "m.location");
+        columns.put("product_location_type", "CASE WHEN m.location <> '' THEN 'AWS Region' ELSE '' END");
+        columns.put("product_operation", "m.operation");
+        columns.put("product_product_family", "m.product_family");
+        columns.put("product_region_code", "m.region_code");
+        columns.put("product_servicecode", "m.service_code");
+        columns.put("product_sku", "m.sku");
+        columns.put("product_usagetype", "m.usage_type");
+        columns.put("resource_tags", "res.resource_tags");
+        columns.put("tags", "t.tags");
+        columns.put("line_item_iam_principal", "r.arn");
         return columns;
     }
 

@@ -21,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -36,9 +35,8 @@ public final class ExportGenerator {
     static final long MAX_ROWS_PER_FILE = 5_000_000;
     static final String EARLIER_DELIVERY = "earlier-delivery";
     static final String LABELS_FILE = "labels.json";
-    private static final int CONCURRENT_FILES = 2;
-    /** A file with fewer planned rows than this is written beside another; DuckDB parallelises bigger ones by itself. */
-    private static final long SMALL_FILE_ROWS = 250_000;
+    /** Files written at once, each by one DuckDB thread. */
+    private static final int CONCURRENT_FILES = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private final long maxRowsPerFile;
 
@@ -109,22 +107,12 @@ public final class ExportGenerator {
             writer.load(organisation, calendar, options.granularity(), meters.meters(), resources.all(), arns, tagSets, plan.workloads(),
                     plan.rows(), specialLines);
             long writingStarted = System.nanoTime();
-            // DuckDB spreads a file over its row groups of ~123k rows, so a small file keeps one core busy: small files are
-            // written two at a time, a big one alone (it takes every permit). Results are taken in order.
-            Semaphore cores = new Semaphore(CONCURRENT_FILES, true);
+            // One file per core at a time, each written by one DuckDB thread; results are taken in order.
             List<List<Future<Long>>> pending = new ArrayList<>();
             for (Delivery delivery : deliveries) {
                 List<Future<Long>> futures = new ArrayList<>();
                 for (DataFile file : delivery.files()) {
-                    int permits = file.plannedRows() < SMALL_FILE_ROWS ? 1 : CONCURRENT_FILES;
-                    futures.add(pool.submit(() -> {
-                        cores.acquireUninterruptibly(permits);
-                        try {
-                            return writer.write(file.path(), options.format(), options.seed(), file.request());
-                        } finally {
-                            cores.release(permits);
-                        }
-                    }));
+                    futures.add(pool.submit(() -> writer.write(file.path(), options.format(), options.seed(), file.request())));
                 }
                 pending.add(futures);
             }
@@ -173,7 +161,7 @@ public final class ExportGenerator {
                 organisation.callers().size(), injector.anomalies().size(), elapsed);
     }
 
-    private record DataFile(Path path, CurDataWriter.FileRequest request, long plannedRows) {}
+    private record DataFile(Path path, CurDataWriter.FileRequest request) {}
 
     /** One delivery of a period: its files, where they go, and what its manifest says. */
     private record Delivery(YearMonth period, Path root, Instant timestamp, UUID executionId, boolean earlier, List<DataFile> files) {}
@@ -198,7 +186,7 @@ public final class ExportGenerator {
             CurDataWriter.FileRequest request = new CurDataWriter.FileRequest(chunkStart, chunkEnd, files.isEmpty() ? period : -1,
                     month.atDay(1).atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay(), invoiceId(invoices, period, 1),
                     invoiceId(invoices, period, 2), earlier, lastDay - 1);
-            files.add(new DataFile(folder.resolve(name), request, chunkRows));
+            files.add(new DataFile(folder.resolve(name), request));
             chunkStart = chunkEnd + 1;
         }
         return files;
