@@ -97,7 +97,7 @@ public final class CostQueryEngine {
         String predicate = query.filter().map(filter::compile).orElse("true");
         Object from = hourly ? Timestamp.valueOf(query.period().start().atStartOfDay()) : Date.valueOf(query.period().start());
         Object until = hourly ? Timestamp.valueOf(query.period().end().atStartOfDay()) : Date.valueOf(query.period().end());
-        source.within(hourly ? "usage_hour" : "usage_date", from, until);
+        source.within(hourly ? "usage_hour" : "usage_date", from, until, query.metrics().stream().map(CostQueryEngine::column).distinct().toList());
         String bucket = switch (query.granularity()) {
             case HOURLY -> "f.usage_hour";
             case DAILY -> "CAST(f.usage_date AS TIMESTAMP)";
@@ -144,13 +144,17 @@ public final class CostQueryEngine {
         return buckets;
     }
 
-    private static String measure(Metric metric) {
+    private static String column(Metric metric) {
         return switch (metric) {
-            case UNBLENDED_COST -> "sum(f.unblended_cost)";
-            case NET_UNBLENDED_COST -> "sum(f.net_unblended_cost)";
-            case USAGE_QUANTITY -> "sum(f.usage_amount)";
-            case TOKENS -> "sum(f.tokens)";
+            case UNBLENDED_COST -> "unblended_cost";
+            case NET_UNBLENDED_COST -> "net_unblended_cost";
+            case USAGE_QUANTITY -> "usage_amount";
+            case TOKENS -> "tokens";
         };
+    }
+
+    private static String measure(Metric metric) {
+        return "sum(f." + column(metric) + ")";
     }
 
     private static BigDecimal[] add(BigDecimal[] left, BigDecimal[] right) {

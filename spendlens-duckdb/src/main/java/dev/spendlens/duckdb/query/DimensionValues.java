@@ -8,11 +8,7 @@ import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.SqlFailures;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -42,7 +38,7 @@ public final class DimensionValues {
     private static Page<ValueSpend> find(Connection connection, Field field, TimePeriod period, Optional<String> search, PageRequest page) throws SQLException {
         FactSource source = new FactSource(FactSource.dailyOrMonthly(connection, period));
         String value = source.expression(field);
-        source.within("usage_date", java.sql.Date.valueOf(period.start()), java.sql.Date.valueOf(period.end()));
+        source.within("usage_date", java.sql.Date.valueOf(period.start()), java.sql.Date.valueOf(period.end()), java.util.List.of("unblended_cost"));
         String values = """
                 WITH v AS (
                     SELECT %s AS value, sum(f.unblended_cost) AS cost
@@ -57,27 +53,7 @@ public final class DimensionValues {
                 WHERE contains(lower(value), ?)
                 ORDER BY cost DESC, value
                 LIMIT ? OFFSET ?""";
-        List<ValueSpend> found = new ArrayList<>();
-        long totalSize = -1;
-        try (PreparedStatement statement = connection.prepareStatement(ranked)) {
-            parameters.copy().add(page.size()).add(page.offset()).bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.add(new ValueSpend(rows.getString(1), rows.getBigDecimal(2)));
-                    totalSize = rows.getLong(3);
-                }
-            }
-        }
-        if (totalSize < 0) {
-            // A page past the end has no row to carry the count.
-            try (PreparedStatement statement = connection.prepareStatement(values + "SELECT count(*) FROM v WHERE contains(lower(value), ?)")) {
-                parameters.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    rows.next();
-                    totalSize = rows.getLong(1);
-                }
-            }
-        }
-        return Page.of(found, totalSize, page);
+        return Page.read(connection, ranked, values + "SELECT count(*) FROM v WHERE contains(lower(value), ?)", parameters, page,
+                row -> new ValueSpend(row.getString(1), row.getBigDecimal(2)));
     }
 }

@@ -28,6 +28,7 @@ final class FactSource {
     private final Map<String, String> tagAliases = new LinkedHashMap<>();
     private String timeColumn;
     private List<Object> timeBounds = List.of();
+    private List<String> measures = List.of();
 
     FactSource(String factTable) {
         this.factTable = factTable;
@@ -123,10 +124,13 @@ final class FactSource {
      * Sums the facts of [start, end) on the columns the query's fields need before joining the
      * dimension tables: a year by team joins one row per month and owner instead of one per month,
      * owner, charge type, account and resource. Call before {@link #from()}; the bounds are bound first.
+     *
+     * @param measures the fact columns the query sums, e.g. {@code unblended_cost}
      */
-    FactSource within(String timeColumn, Object start, Object end) {
+    FactSource within(String timeColumn, Object start, Object end, List<String> measures) {
         this.timeColumn = timeColumn;
         this.timeBounds = List.of(start, end);
+        this.measures = List.copyOf(measures);
         return this;
     }
 
@@ -144,8 +148,12 @@ final class FactSource {
         if (resourceColumn) {
             columns.add("f.resource_id");
         }
+        // Only the measures the query sums: each is a 128-bit decimal sum per row.
+        for (String measure : measures) {
+            columns.add("sum(f.%s) AS %s".formatted(measure, measure));
+        }
         return """
-                (SELECT %s, sum(f.unblended_cost) AS unblended_cost, sum(f.net_unblended_cost) AS net_unblended_cost, sum(f.usage_amount) AS usage_amount, sum(f.tokens) AS tokens
+                (SELECT %s
                  FROM %s f WHERE f.%s >= ? AND f.%s < ? GROUP BY ALL) f""".formatted(String.join(", ", columns), factTable, timeColumn, timeColumn);
     }
 

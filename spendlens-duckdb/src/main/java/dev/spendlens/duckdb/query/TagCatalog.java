@@ -70,29 +70,10 @@ public final class TagCatalog {
         try (Connection connection = store.connect()) {
             facts = FactSource.dailyOrMonthly(connection, period);
             pairs = pairs.formatted(facts);
-            List<TagSpend> values = new ArrayList<>();
-            long totalSize;
-            try (PreparedStatement statement = connection.prepareStatement(pairs
-                    + "SELECT tag_key, tag_value, cost, count(*) OVER () FROM pairs ORDER BY tag_key, cost DESC, tag_value LIMIT ? OFFSET ?")) {
-                parameters.copy().add(page.size()).add(page.offset()).bind(statement);
-                totalSize = -1;
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        values.add(new TagSpend(rows.getString(1), rows.getString(2), rows.getBigDecimal(3)));
-                        totalSize = rows.getLong(4);
-                    }
-                }
-            }
-            if (totalSize < 0) {
-                try (PreparedStatement statement = connection.prepareStatement(pairs + "SELECT count(*) FROM pairs")) {
-                    parameters.bind(statement);
-                    try (ResultSet rows = statement.executeQuery()) {
-                        rows.next();
-                        totalSize = rows.getLong(1);
-                    }
-                }
-            }
-            return new Result(Page.of(values, totalSize, page), keyTotals(connection, facts, period, values), periodTotal(connection, facts, period));
+            Page<TagSpend> values = Page.read(connection,
+                    pairs + "SELECT tag_key, tag_value, cost, count(*) OVER () FROM pairs ORDER BY tag_key, cost DESC, tag_value LIMIT ? OFFSET ?",
+                    pairs + "SELECT count(*) FROM pairs", parameters, page, row -> new TagSpend(row.getString(1), row.getString(2), row.getBigDecimal(3)));
+            return new Result(values, keyTotals(connection, facts, period, values.items()), periodTotal(connection, facts, period));
         } catch (SQLException e) {
             throw SqlFailures.internal("listing tags", e);
         }
