@@ -10,14 +10,16 @@ import java.util.Optional;
 /**
  * The {@code cost_monthly} table: {@code cost_daily} summed per month, ten times fewer rows on a
  * year of data, so that whole-month questions (a year by team, the top principals of a quarter)
- * read it instead of every day. It is rebuilt whenever the stored deliveries change, and a query
+ * read it instead of every day; and {@code cost_monthly_owners}, the same summed per month and
+ * allocation key only, for questions about owners alone (team, principal, person, tags). It is rebuilt whenever the stored deliveries change, and a query
  * uses it only while it matches them ({@link #isFresh}), so it can never give other numbers.
  */
 public final class MonthlyRollup {
     static final String FINGERPRINT_KEY = "monthly_rollup_fingerprint";
-    // Which delivery of which period is stored: any ingest that changes a period changes this.
+    // Which delivery of which period is stored: any ingest that changes a period changes this. The
+    // leading version changes when the rollup's tables do, so that older rollups are rebuilt.
     private static final String DELIVERIES = """
-            SELECT coalesce(string_agg(payer_account_id || ':' || billing_period || ':' || ingestion_id, ',' ORDER BY payer_account_id, billing_period), '')
+            SELECT 'rollup-2|' || coalesce(string_agg(payer_account_id || ':' || billing_period || ':' || ingestion_id, ',' ORDER BY payer_account_id, billing_period), '')
             FROM billing_periods""";
 
     private MonthlyRollup() {}
@@ -36,6 +38,12 @@ public final class MonthlyRollup {
                         SELECT billing_period, CAST(date_trunc('month', usage_date) AS DATE), usage_account_id, resource_id, charge_type_id, allocation_id,
                                sum(unblended_cost), sum(net_unblended_cost), sum(usage_amount), sum(tokens), sum(line_items)
                         FROM cost_daily
+                        GROUP BY ALL""");
+                statement.execute("DELETE FROM cost_monthly_owners");
+                statement.execute("""
+                        INSERT INTO cost_monthly_owners
+                        SELECT billing_period, usage_date, allocation_id, sum(unblended_cost), sum(net_unblended_cost), sum(usage_amount), sum(tokens), sum(line_items)
+                        FROM cost_monthly
                         GROUP BY ALL""");
             }
             DuckDbStore.putMeta(connection, FINGERPRINT_KEY, deliveries);

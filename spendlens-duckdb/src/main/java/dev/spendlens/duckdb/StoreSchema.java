@@ -113,6 +113,16 @@ final class StoreSchema {
                 tokens DECIMAL(38,10) NOT NULL,
                 line_items BIGINT NOT NULL)""",
             """
+            CREATE TABLE IF NOT EXISTS cost_monthly_owners (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
             CREATE TABLE IF NOT EXISTS cost_hourly (
                 billing_period DATE NOT NULL,
                 usage_hour TIMESTAMP NOT NULL,

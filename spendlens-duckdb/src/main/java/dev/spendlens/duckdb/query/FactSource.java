@@ -104,7 +104,7 @@ final class FactSource {
 
     /** The FROM clause; its parameters (tag keys) come first, in {@link #parameters()} order. */
     String from() {
-        StringBuilder from = new StringBuilder(timeBounds.isEmpty() ? factTable + " f" : summedFacts());
+        StringBuilder from = new StringBuilder(timeBounds.isEmpty() ? table() + " f" : summedFacts());
         if (allocations) {
             from.append("\n  JOIN allocations a ON a.allocation_id = f.allocation_id");
         }
@@ -134,6 +134,12 @@ final class FactSource {
         return this;
     }
 
+    // Questions about owners alone (no charge type, account or resource) read the owner rollup.
+    private String table() {
+        boolean ownersOnly = !chargeTypes && !accountColumn && !resourceColumn;
+        return factTable.equals("cost_monthly") && ownersOnly ? "cost_monthly_owners" : factTable;
+    }
+
     private String summedFacts() {
         List<String> columns = new ArrayList<>(List.of("f." + timeColumn));
         if (allocations) {
@@ -154,7 +160,7 @@ final class FactSource {
         }
         return """
                 (SELECT %s
-                 FROM %s f WHERE f.%s >= ? AND f.%s < ? GROUP BY ALL) f""".formatted(String.join(", ", columns), factTable, timeColumn, timeColumn);
+                 FROM %s f WHERE f.%s >= ? AND f.%s < ? GROUP BY ALL) f""".formatted(String.join(", ", columns), table(), timeColumn, timeColumn);
     }
 
     /** The parameters of {@link #from()}, in order: the time bounds of {@link #within}, then tag keys. */

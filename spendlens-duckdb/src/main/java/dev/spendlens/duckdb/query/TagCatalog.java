@@ -68,7 +68,9 @@ public final class TagCatalog {
         Parameters parameters = new Parameters().add(period.start()).add(period.end()).add(wantedKey).add(wantedKey)
                 .add(search.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse(""));
         try (Connection connection = store.connect()) {
-            facts = FactSource.dailyOrMonthly(connection, period);
+            String table = FactSource.dailyOrMonthly(connection, period);
+            // Tags hang off the allocation key alone: the owner rollup has all this needs.
+            facts = table.equals("cost_monthly") ? "cost_monthly_owners" : table;
             pairs = pairs.formatted(facts);
             Page<TagSpend> values = Page.read(connection,
                     pairs + "SELECT tag_key, tag_value, cost, count(*) OVER () FROM pairs ORDER BY tag_key, cost DESC, tag_value LIMIT ? OFFSET ?",

@@ -84,11 +84,14 @@ class MonthlyRollupTest {
         try (Connection connection = store.store().connect(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         SELECT (SELECT count(*) FROM cost_monthly), (SELECT count(*) FROM cost_daily),
-                               (SELECT sum(unblended_cost) FROM cost_monthly), (SELECT sum(line_items) FROM cost_monthly), (SELECT sum(line_items) FROM cost_daily)""")) {
+                               (SELECT sum(unblended_cost) FROM cost_monthly), (SELECT sum(line_items) FROM cost_monthly), (SELECT sum(line_items) FROM cost_daily),
+                               (SELECT sum(unblended_cost) FROM cost_monthly_owners), (SELECT count(*) FROM cost_monthly_owners)""")) {
             rows.next();
             assertThat(rows.getLong(1)).isLessThan(rows.getLong(2));
             assertThat(rows.getBigDecimal(3)).isEqualByComparingTo(store.dailyTotal());
             assertThat(rows.getLong(4)).isEqualTo(rows.getLong(5));
+            assertThat(rows.getBigDecimal(6)).isEqualByComparingTo(store.dailyTotal());
+            assertThat(rows.getLong(7)).isLessThanOrEqualTo(rows.getLong(1));
             assertThat(MonthlyRollup.isFresh(connection)).isTrue();
         }
     }
@@ -98,6 +101,9 @@ class MonthlyRollupTest {
         for (String key : List.of("team", "PRINCIPAL", "RESOURCE_ID", "MODEL", "LINKED_ACCOUNT_NAME", "TAG:iamPrincipal/team")) {
             assertThat(monthlySums(Granularity.MONTHLY, key)).as(key).isEqualTo(monthlySums(Granularity.DAILY, key));
         }
+        TagCatalog.Result tags = new TagCatalog(store.store()).find(JULY_AUGUST, Optional.empty(), Optional.empty(), new PageRequest(0, 10));
+        assertThat(tags.keyTotals()).containsEntry("iamPrincipal/team", new BigDecimal("15.8500000000"));
+        assertThat(tags.periodTotal()).isEqualByComparingTo(store.dailyTotal());
         Page<ValueSpend> principals = new DimensionValues(store.store()).find(FIELDS.parse("PRINCIPAL"), JULY_AUGUST, Optional.empty(), new PageRequest(0, 10));
         assertThat(principals.items()).extracting(ValueSpend::unblendedCost).map(BigDecimal::stripTrailingZeros)
                 .containsExactly(new BigDecimal("16"), new BigDecimal("12.1"), new BigDecimal("3.75"));
