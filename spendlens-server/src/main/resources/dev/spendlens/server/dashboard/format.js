@@ -102,7 +102,8 @@ Spendlens.format = (function () {
       return label(arn);
     }
     const match = /^arn:aws[a-z-]*:(?:iam|sts)::\d+:(.*)$/.exec(arn);
-    return match ? match[1] : arn;
+    // 'assumed-role/' says nothing the role and session names do not: drop it.
+    return match ? match[1].replace(/^assumed-role\//, '') : arn;
   }
 
   function source(text) {
