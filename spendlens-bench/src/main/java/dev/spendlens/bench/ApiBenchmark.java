@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spendlens.allocation.Allocator;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.bench.RawExportQueries;
-import dev.spendlens.duckdb.bench.RawExportQueries.Question;
 import dev.spendlens.duckdb.query.StoreCoverage;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
@@ -18,10 +17,8 @@ import dev.spendlens.server.SpendlensServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -127,9 +124,5 @@ public final class ApiBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
