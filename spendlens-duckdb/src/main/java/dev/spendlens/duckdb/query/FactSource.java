@@ -154,13 +154,15 @@ final class FactSource {
         if (resourceColumn) {
             columns.add("f.resource_id");
         }
+        // The owner rollup is already one row per month and allocation key: summing it again would only cost time.
+        boolean summed = table().equals("cost_monthly_owners");
         // Only the measures the query sums: each is a 128-bit decimal sum per row.
         for (String measure : measures) {
-            columns.add("sum(f.%s) AS %s".formatted(measure, measure));
+            columns.add((summed ? "f.%s" : "sum(f.%s) AS %s").formatted(measure, measure));
         }
         return """
                 (SELECT %s
-                 FROM %s f WHERE f.%s >= ? AND f.%s < ? GROUP BY ALL) f""".formatted(String.join(", ", columns), table(), timeColumn, timeColumn);
+                 FROM %s f WHERE f.%s >= ? AND f.%s < ?%s) f""".formatted(String.join(", ", columns), table(), timeColumn, timeColumn, summed ? "" : " GROUP BY ALL");
     }
 
     /** The parameters of {@link #from()}, in order: the time bounds of {@link #within}, then tag keys. */
