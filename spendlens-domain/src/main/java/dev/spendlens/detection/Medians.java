@@ -1,0 +1,66 @@
+package dev.spendlens.detection;
+
+/** Medians and quantiles of small arrays by selection, without allocating. */
+final class Medians {
+    private Medians() {}
+
+    /** The median of {@code values[0..count)}; reorders them. 0 when empty. */
+    static double median(double[] values, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        int middle = count / 2;
+        double upper = select(values, count, middle);
+        if (count % 2 == 1) {
+            return upper;
+        }
+        double lower = values[0];
+        for (int index = 1; index < middle; index++) {
+            lower = Math.max(lower, values[index]);
+        }
+        return (lower + upper) / 2;
+    }
+
+    /** The {@code quantile} (0 to 1) of {@code values[0..count)} by the nearest rank; reorders them. */
+    static double quantile(double[] values, int count, double quantile) {
+        if (count == 0) {
+            return 0;
+        }
+        int rank = (int) Math.min(count - 1, Math.max(0, Math.ceil(quantile * count) - 1));
+        return select(values, count, rank);
+    }
+
+    // Hoare's selection: afterwards values[k] holds the k-th smallest and everything before it is no larger.
+    private static double select(double[] values, int count, int k) {
+        int left = 0;
+        int right = count - 1;
+        while (right > left) {
+            double pivot = values[(left + right) >>> 1];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i] = values[j];
+                    values[j] = swap;
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                break;
+            }
+        }
+        return values[k];
+    }
+}
