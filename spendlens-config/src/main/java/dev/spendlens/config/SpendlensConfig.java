@@ -19,18 +19,32 @@ import dev.spendlens.allocation.AllocationPolicy;
  * @param allocation who owns a charge ({@code allocation})
  * @param server the HTTP API and dashboard ({@code server})
  * @param privacy how people are shown ({@code privacy})
+ * @param alerts where alerts go ({@code alerts})
+ * @param anomalies cost anomaly detection ({@code anomalies})
  */
-public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy) {
+public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy,
+        AlertsConfig alerts, AnomaliesConfig anomalies) {
     public SpendlensConfig {
         requireNonNull(store, "store is null");
         requireNonNull(ingest, "ingest is null");
         requireNonNull(allocation, "allocation is null");
         requireNonNull(server, "server is null");
         requireNonNull(privacy, "privacy is null");
+        requireNonNull(alerts, "alerts is null");
+        requireNonNull(anomalies, "anomalies is null");
+        for (SubscriptionConfig subscription : anomalies.subscriptions()) {
+            for (String channel : subscription.channels()) {
+                if (!alerts.channelNames().contains(channel)) {
+                    throw new dev.spendlens.error.SpendlensException(dev.spendlens.error.ErrorCode.INVALID_CONFIG,
+                            "anomaly subscription %s names channel '%s', which alerts.channels does not define".formatted(subscription.name(), channel));
+                }
+            }
+        }
     }
 
     public static SpendlensConfig defaults() {
-        return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults());
+        return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults(),
+                AlertsConfig.defaults(), AnomaliesConfig.defaults());
     }
 
     /** The allocation policy, reading the rules and people files named by the configuration. */
@@ -44,6 +58,8 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
                 IngestConfig.read(root.section("ingest")),
                 AllocationConfig.read(root.section("allocation")),
                 ServerConfig.read(root.section("server")),
-                PrivacyConfig.read(root.section("privacy")));
+                PrivacyConfig.read(root.section("privacy")),
+                AlertsConfig.read(root.section("alerts")),
+                AnomaliesConfig.read(root.section("anomalies")));
     }
 }

@@ -123,7 +123,9 @@ class ConfigLoaderTest {
                         Optional.of(Path.of("/etc/spendlens/rules.yaml")),
                         Optional.of(Path.of("/etc/spendlens/people.csv"))),
                 new ServerConfig(9443, "0.0.0.0", Optional.of(TOKEN_HASH.toLowerCase())),
-                new PrivacyConfig(true, Optional.of(PSEUDONYM_KEY))));
+                new PrivacyConfig(true, Optional.of(PSEUDONYM_KEY)),
+                AlertsConfig.defaults(),
+                AnomaliesConfig.defaults()));
         assertThat(config.server().loopback()).isFalse();
         assertThat(config.allocation().aliases().keySet()).containsExactly("ds", "ml");
     }
@@ -280,7 +282,7 @@ class ConfigLoaderTest {
                 allocation:
                   dimensions:
                     - {name: team, tag-key: [team]}
-                alerts:
+                alarms:
                   webhook: https://hooks.example
                 """);
 
@@ -288,7 +290,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("'stor' at line 1")
                 .hasMessageContaining("'store.memoryLimit' at line 4")
                 .hasMessageContaining("'allocation.dimensions[0].tag-key' at line 7")
-                .hasMessageContaining("'alerts' at line 8");
+                .hasMessageContaining("'alarms' at line 8");
     }
 
     @Test

@@ -4,6 +4,15 @@ package dev.spendlens.detection;
 final class Medians {
     private Medians() {}
 
+    /** The median of {@code values[from..from + count)}; reorders them. 0 when empty. */
+    static double median(double[] values, int from, int count) {
+        if (from == 0) {
+            return median(values, count);
+        }
+        double[] part = java.util.Arrays.copyOfRange(values, from, from + count);
+        return median(part, count);
+    }
+
     /** The median of {@code values[0..count)}; reorders them. 0 when empty. */
     static double median(double[] values, int count) {
         if (count == 0) {
@@ -31,7 +40,20 @@ final class Medians {
     }
 
     // Hoare's selection: afterwards values[k] holds the k-th smallest and everything before it is no larger.
+    // Short arrays (the usual level span) are sorted outright: cheaper than partitioning.
     private static double select(double[] values, int count, int k) {
+        if (count <= 24) {
+            for (int i = 1; i < count; i++) {
+                double value = values[i];
+                int j = i - 1;
+                while (j >= 0 && values[j] > value) {
+                    values[j + 1] = values[j];
+                    j--;
+                }
+                values[j + 1] = value;
+            }
+            return values[k];
+        }
         int left = 0;
         int right = count - 1;
         while (right > left) {

@@ -42,7 +42,23 @@ final class SeriesFit {
     private final double[] residuals;
     private int residualCount;
     private final double[] factors;
+    private final int[] slotCounts;
+    private final int[] slotFill;
     private final double[] scratch;
+    // The seasonally adjusted value of each bucket under the current factors, refreshed with them.
+    private final double[] adjustedCache;
+    private int cachedFrom;
+    private int cachedTo;
+    // The per-bucket trend of the level, measured when the factors are refreshed.
+    private double trend;
+    // The sorted sliding window of the level, and which buckets and cache epoch it holds.
+    private final double[] levelSorted;
+    private final double[] levelRing;
+    private int levelCount;
+    private int levelFrom = -1;
+    private int levelTo = -1;
+    private int levelEpoch = -1;
+    private int epoch;
     private double noise = PRIOR_NOISE;
     private double epsilon;
     private final List<SeriesAnomaly> anomalies = new ArrayList<>();
@@ -64,7 +80,12 @@ final class SeriesFit {
             bucket = profile.granularity == Granularity.HOURLY ? bucket.plusHours(1) : bucket.plusDays(1);
         }
         this.residuals = new double[n];
+        this.adjustedCache = new double[n];
+        this.levelSorted = new double[profile.levelSpan + 1];
+        this.levelRing = new double[profile.levelSpan];
         this.factors = new double[profile.slots];
+        this.slotCounts = new int[profile.slots + 1];
+        this.slotFill = new int[profile.slots + 1];
         this.scratch = new double[Math.max(profile.window, 2 * profile.levelSpan) + 1];
     }
 
@@ -97,9 +118,10 @@ final class SeriesFit {
                 continue;
             }
             int from = Math.max(regimeStart, t - profile.window);
-            if (t - lastRefresh >= profile.refresh || history < profile.refresh * 2) {
+            if (t - lastRefresh >= profile.refresh || (history < 2 * profile.week() && t - lastRefresh >= profile.refresh / 7)) {
                 refreshFactors(from, t);
                 refreshNoise();
+                refreshTrend(regimeStart, t);
                 lastRefresh = t;
             }
             double baseline = baseline(regimeStart, t);
@@ -147,6 +169,7 @@ final class SeriesFit {
                     runScore = 0;
                 }
                 cleaned[t] = baseline;
+                settle(t);
                 runExpected += baseline;
                 runActual += value;
                 runScore = Math.max(runScore, score);
@@ -156,12 +179,13 @@ final class SeriesFit {
                 anomalies.add(burst(runStart, t - 1, runExpected, runActual, runScore, false));
                 runStart = -1;
             }
+            settle(t);
             if (elevated) {
                 // Not yet a step, not a spike: keep it out of the noise until it is clear which.
                 continue;
             }
             residuals[residualCount++] = Math.log((value + epsilon) / (baseline + epsilon));
-            if (profile.granularity == Granularity.DAILY && history >= 6 * profile.week() && t - lastDriftCheck >= profile.week()) {
+            if (profile.granularity == Granularity.DAILY && history >= 6 * profile.week() && t - lastDriftCheck >= 2 * profile.week()) {
                 lastDriftCheck = t;
                 int driftStart = drift(regimeStart, t);
                 if (driftStart >= 0) {
@@ -222,15 +246,23 @@ final class SeriesFit {
         // Sparse series (a person idle most days) have a median of 0: epsilon keeps their ratios finite.
         epsilon = 0.1 * mean + 1e-9;
         double overall = Medians.median(scratch, count);
+        // One pass: values grouped by slot (a counting sort), then each slot's median.
+        java.util.Arrays.fill(slotCounts, 0);
+        for (int index = from; index < to; index++) {
+            slotCounts[slots[index] + 1]++;
+        }
         for (int slot = 0; slot < profile.slots; slot++) {
-            int same = 0;
-            // Raw values: a median shrugs off a few anomalies, and a pattern that only looked anomalous the first time (spend every Saturday) is learnt.
-            for (int index = to - 1; index >= from; index--) {
-                if (slots[index] == slot) {
-                    scratch[same++] = values[index];
-                }
-            }
-            factors[slot] = same >= 2 ? (Medians.median(scratch, same) + epsilon) / (overall + epsilon) : Double.NaN;
+            slotCounts[slot + 1] += slotCounts[slot];
+        }
+        System.arraycopy(slotCounts, 0, slotFill, 0, slotCounts.length);
+        // Raw values: a median shrugs off a few anomalies, and a pattern that only looked anomalous the first time (spend every Saturday) is learnt.
+        for (int index = from; index < to; index++) {
+            scratch[slotFill[slots[index]]++] = values[index];
+        }
+        for (int slot = 0; slot < profile.slots; slot++) {
+            int first = slotCounts[slot];
+            int same = slotCounts[slot + 1] - first;
+            factors[slot] = same >= 2 ? (Medians.median(scratch, first, same) + epsilon) / (overall + epsilon) : Double.NaN;
         }
         for (int slot = 0; slot < profile.slots; slot++) {
             if (Double.isNaN(factors[slot])) {
@@ -265,21 +297,104 @@ final class SeriesFit {
     private double medianAdjusted(int from, int to) {
         int count = 0;
         for (int index = from; index < to; index++) {
-            scratch[count++] = adjusted(index);
+            scratch[count++] = cachedAdjusted(index);
         }
         return Medians.median(scratch, count);
     }
 
+    // Adjusted values are cached for the buckets seen since the last refresh; a cleaned bucket is re-read.
+    private double cachedAdjusted(int index) {
+        if (index >= cachedFrom && index < cachedTo) {
+            return adjustedCache[index];
+        }
+        return adjusted(index);
+    }
+
+    private void refreshTrend(int regimeStart, int t) {
+        int span = profile.levelSpan;
+        cachedFrom = Math.max(regimeStart, t - Math.max(profile.window, 2 * span));
+        for (int index = cachedFrom; index < t; index++) {
+            adjustedCache[index] = adjusted(index);
+        }
+        cachedTo = t;
+        epoch++;
+        trend = 0;
+        if (t - regimeStart >= 2 * span) {
+            double level = medianAdjusted(t - span, t);
+            double older = medianAdjusted(t - 2 * span, t - span);
+            trend = (level - older) / span;
+        }
+    }
+
+    /** Called once a bucket's cleaned value is final, so the cache covers it. */
+    private void settle(int t) {
+        if (t == cachedTo) {
+            adjustedCache[t] = adjusted(t);
+            cachedTo = t + 1;
+        }
+    }
+
+    /**
+     * The median adjusted value of the last level span before {@code t}. Kept as a sorted sliding
+     * window: moving on by one bucket removes one value and inserts one, instead of sorting again.
+     */
     private double level(int regimeStart, int t) {
-        return medianAdjusted(Math.max(regimeStart, t - profile.levelSpan), t);
+        int span = profile.levelSpan;
+        int from = Math.max(regimeStart, t - span);
+        boolean slides = levelEpoch == epoch && levelTo == t - 1 && (from == levelFrom || from == levelFrom + 1) && levelTo > levelFrom;
+        if (!slides) {
+            levelCount = 0;
+            for (int index = from; index < t; index++) {
+                double value = cachedAdjusted(index);
+                levelRing[index % span] = value;
+                insertLevel(value);
+            }
+        } else {
+            if (from == levelFrom + 1) {
+                removeLevel(levelRing[levelFrom % span]);
+            }
+            double value = cachedAdjusted(t - 1);
+            levelRing[(t - 1) % span] = value;
+            insertLevel(value);
+        }
+        levelFrom = from;
+        levelTo = t;
+        levelEpoch = epoch;
+        if (levelCount == 0) {
+            return 0;
+        }
+        int middle = levelCount / 2;
+        return levelCount % 2 == 1 ? levelSorted[middle] : (levelSorted[middle - 1] + levelSorted[middle]) / 2;
+    }
+
+    private void insertLevel(double value) {
+        int index = levelCount - 1;
+        while (index >= 0 && levelSorted[index] > value) {
+            levelSorted[index + 1] = levelSorted[index];
+            index--;
+        }
+        levelSorted[index + 1] = value;
+        levelCount++;
+    }
+
+    private void removeLevel(double value) {
+        int index = 0;
+        while (index < levelCount && Double.compare(levelSorted[index], value) != 0) {
+            index++;
+        }
+        if (index == levelCount) {
+            throw new IllegalStateException("level window lost a value");
+        }
+        System.arraycopy(levelSorted, index + 1, levelSorted, index, levelCount - index - 1);
+        levelCount--;
     }
 
     private double baseline(int regimeStart, int t) {
         int span = profile.levelSpan;
         double level = level(regimeStart, t);
         if (t - regimeStart >= 2 * span) {
-            double older = medianAdjusted(t - 2 * span, t - span);
-            double shift = (level - older) / span * (span + 1) / 2.0;
+            // The recent median sits half a span back: move it along the trend to today.
+            double shift = trend * (span + 1) / 2.0;
             double limit = MAX_TREND * Math.abs(level);
             level += Math.max(-limit, Math.min(limit, shift));
         }

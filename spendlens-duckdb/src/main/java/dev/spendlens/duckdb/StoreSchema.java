@@ -157,7 +157,47 @@ final class StoreSchema {
                 attempt INTEGER NOT NULL,
                 attempted_at TIMESTAMP NOT NULL,
                 outcome VARCHAR NOT NULL,
-                error VARCHAR)""");
+                error VARCHAR)""",
+            // Anomaly detection: monitors created through the API, every anomaly found, and its root cause.
+            """
+            CREATE TABLE IF NOT EXISTS anomaly_monitors (
+                name VARCHAR NOT NULL,
+                dimension VARCHAR,
+                filter_json VARCHAR,
+                hourly BOOLEAN NOT NULL,
+                created_at TIMESTAMP NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS anomalies (
+                anomaly_id VARCHAR NOT NULL,
+                monitor VARCHAR NOT NULL,
+                granularity VARCHAR NOT NULL,
+                series_key VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                start_at TIMESTAMP NOT NULL,
+                end_at TIMESTAMP NOT NULL,
+                ongoing BOOLEAN NOT NULL,
+                expected DECIMAL(38,10) NOT NULL,
+                actual DECIMAL(38,10) NOT NULL,
+                score DOUBLE NOT NULL,
+                score_meaning VARCHAR NOT NULL,
+                explanation VARCHAR NOT NULL,
+                owner VARCHAR,
+                detected_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL,
+                suppressed VARCHAR,
+                feedback VARCHAR,
+                feedback_note VARCHAR,
+                feedback_at TIMESTAMP)""",
+            """
+            CREATE TABLE IF NOT EXISTS anomaly_root_causes (
+                anomaly_id VARCHAR NOT NULL,
+                rank INTEGER NOT NULL,
+                principal VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                token_type VARCHAR NOT NULL,
+                account VARCHAR NOT NULL,
+                expected DECIMAL(38,10) NOT NULL,
+                actual DECIMAL(38,10) NOT NULL)""");
 
     private StoreSchema() {}
 

@@ -139,6 +139,42 @@ public final class SeriesQuery {
         return cells;
     }
 
+    /**
+     * The value of {@code field} (the owner's dimension, such as team) that carries most of one
+     * series' spend over a span, if any spend has one.
+     */
+    public Optional<String> dominant(LocalDateTime start, LocalDateTime end, Granularity granularity, Optional<Field> split, String value,
+            Optional<Expression> filter, Field field) {
+        boolean hourly = granularity == Granularity.HOURLY;
+        FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
+        String fieldSql = source.expression(field);
+        String splitSql = split.map(source::expression).orElse("?");
+        FilterCompiler compiler = new FilterCompiler(source);
+        String predicate = filter.map(compiler::compile).orElse("true");
+        String time = hourly ? "f.usage_hour" : "f.usage_date";
+        String sql = """
+                SELECT %s AS owner, sum(f.unblended_cost) AS cost
+                FROM %s
+                WHERE %s >= ? AND %s < ? AND %s = ? AND (%s)
+                GROUP BY ALL
+                ORDER BY cost DESC, owner
+                LIMIT 1""".formatted(fieldSql, source.from(), time, time, splitSql, predicate);
+        try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            int index = bind(statement, source.parameters(), 1);
+            index = bindPeriod(statement, index, hourly, start, end);
+            if (split.isEmpty()) {
+                statement.setString(index++, TOTAL);
+            }
+            statement.setString(index++, split.isEmpty() ? TOTAL : value);
+            bind(statement, compiler.parameters(), index);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getString(1) != null && !rows.getString(1).isEmpty() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.internal("finding the owner of an anomaly", e);
+        }
+    }
+
     /** The first and last day with spend in the daily facts, if any. */
     public Optional<LocalDate[]> span() {
         try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement("SELECT min(usage_date), max(usage_date) FROM cost_daily");
