@@ -71,7 +71,7 @@ public final class AnomalyAlerts {
     }
 
     // ARNs are long: the part after the last '/' names the caller well enough for a title.
-    static String shortKey(String key) {
+    public static String shortKey(String key) {
         int slash = key.lastIndexOf('/');
         return key.startsWith("arn:") && slash > 0 ? key.substring(slash + 1) : key;
     }

@@ -18,7 +18,7 @@ import java.util.Set;
  * @param monitors what is watched ({@code anomalies.monitors}; default principals, people, teams, models and accounts)
  * @param subscriptions who hears about anomalies ({@code anomalies.subscriptions}; default every anomaly to its owner, at once)
  * @param holidays days spent like weekends ({@code anomalies.holidays}, default none)
- * @param lookbackDays history each run learns from ({@code anomalies.lookback-days}, default 120)
+ * @param lookbackDays history each run learns from ({@code anomalies.lookback-days}, default 400)
  * @param alertWindowDays anomalies that ended longer ago than this are kept but not alerted ({@code anomalies.alert-window-days}, default 3)
  * @param plannedSuppressionDays after feedback "planned activity", new anomalies of the same series stay quiet this long
  *                               ({@code anomalies.planned-suppression-days}, default 30)
@@ -57,7 +57,7 @@ public record AnomaliesConfig(List<MonitorConfig> monitors, List<SubscriptionCon
     }
 
     public static AnomaliesConfig defaults() {
-        return new AnomaliesConfig(defaultMonitors(), List.of(SubscriptionConfig.owners()), List.of(), 120, 3, 30, "team", 4, 1, 30, 90);
+        return new AnomaliesConfig(defaultMonitors(), List.of(SubscriptionConfig.owners()), List.of(), 400, 3, 30, "team", 4, 1, 30, 90);
     }
 
     public static List<MonitorConfig> defaultMonitors() {

@@ -28,7 +28,7 @@ class AnomaliesConfigTest {
         AnomaliesConfig defaults = AnomaliesConfig.defaults();
         assertThat(defaults.monitors()).extracting(MonitorConfig::name).containsExactly("principals", "people", "teams", "models", "accounts");
         assertThat(defaults.subscriptions()).containsExactly(SubscriptionConfig.owners());
-        assertThat(defaults.lookbackDays()).isEqualTo(120);
+        assertThat(defaults.lookbackDays()).isEqualTo(400);
         assertThat(AlertsConfig.defaults().channels()).isEmpty();
         assertThat(AlertsConfig.defaults().smtp().port()).isEqualTo(587);
     }

@@ -30,6 +30,7 @@ final class SeriesFit {
     private static final double MAX_TREND = 0.25;
     // Far enough in the past that "buckets since" never overflows.
     private static final int NEVER = -1_000_000;
+    private static final int MIN_HOURLY_RUN = 3;
 
     private final TimeSeries series;
     private final SeasonalProfile profile;
@@ -118,7 +119,7 @@ final class SeriesFit {
                 continue;
             }
             int from = Math.max(regimeStart, t - profile.window);
-            if (t - lastRefresh >= profile.refresh || (history < 2 * profile.week() && t - lastRefresh >= profile.refresh / 7)) {
+            if (t - lastRefresh >= profile.refresh || history < 3 * profile.week()) {
                 refreshFactors(from, t);
                 refreshNoise();
                 refreshTrend(regimeStart, t);
@@ -176,7 +177,7 @@ final class SeriesFit {
                 continue;
             }
             if (runStart >= 0) {
-                anomalies.add(burst(runStart, t - 1, runExpected, runActual, runScore, false));
+                addBurst(runStart, t - 1, runExpected, runActual, runScore, false);
                 runStart = -1;
             }
             settle(t);
@@ -197,7 +198,7 @@ final class SeriesFit {
             }
         }
         if (runStart >= 0) {
-            anomalies.add(burst(runStart, n - 1, runExpected, runActual, runScore, true));
+            addBurst(runStart, n - 1, runExpected, runActual, runScore, true);
         }
         return anomalies;
     }
@@ -283,7 +284,13 @@ final class SeriesFit {
         for (int index = 0; index < count; index++) {
             scratch[index] = Math.abs(residuals[residualCount - count + index] - center);
         }
-        double robust = 1.4826 * Medians.median(scratch, count);
+        double meanAbsolute = 0;
+        for (int index = 0; index < count; index++) {
+            meanAbsolute += scratch[index];
+        }
+        meanAbsolute /= count;
+        // The MAD collapses to 0 when most buckets are 0 and stay 0 (a person idle most hours); the mean absolute deviation does not.
+        double robust = Math.max(1.4826 * Medians.median(scratch, count), 0.8 * 1.2533 * meanAbsolute);
         double blended = Math.sqrt((PRIOR_WEIGHT * PRIOR_NOISE * PRIOR_NOISE + count * robust * robust) / (PRIOR_WEIGHT + count));
         noise = Math.max(NOISE_FLOOR, blended);
     }
@@ -464,6 +471,14 @@ final class SeriesFit {
         anomalies.add(new SeriesAnomaly(series.key(), AnomalyKind.DRIFT, start, t, series.at(start), series.at(t + 1), true, expectedSum, actual, significance,
                 explanation));
         return start;
+    }
+
+    private void addBurst(int from, int to, double expectedSum, double actual, double score, boolean ongoing) {
+        // One hour above its usual is noise at that grain: an hourly anomaly must last a few hours (a runaway, a burst).
+        if (profile.granularity == Granularity.HOURLY && to - from + 1 < MIN_HOURLY_RUN) {
+            return;
+        }
+        anomalies.add(burst(from, to, expectedSum, actual, score, ongoing));
     }
 
     private SeriesAnomaly burst(int from, int to, double expectedSum, double actual, double score, boolean ongoing) {

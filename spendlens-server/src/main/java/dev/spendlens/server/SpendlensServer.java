@@ -36,6 +36,7 @@ public final class SpendlensServer implements AutoCloseable {
         List<ApiRoutes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(context));
         routes.add(new CostRoutes(context));
+        routes.add(new AnomalyRoutes(context));
         return routes;
     }
 
