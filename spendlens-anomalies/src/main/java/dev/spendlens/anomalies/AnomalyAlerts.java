@@ -25,8 +25,9 @@ public final class AnomalyAlerts {
         BigDecimal impact = anomaly.impact();
         String percent = anomaly.impactPercent().map(value -> " (+" + value.toPlainString() + "%)").orElse(" (new spend)");
         String title = "Bedrock spend anomaly on %s: +%s%s".formatted(shortKey(anomaly.seriesKey()), money(impact, currency), percent);
-        String summary = "%s %s on %s (monitor %s): expected %s, spent %s. %s".formatted(kindWords(anomaly), anomaly.ongoing() ? "ongoing since" : "from",
-                anomaly.start(), anomaly.monitor(), money(anomaly.expected(), currency), money(anomaly.actual(), currency), anomaly.explanation());
+        String summary = "%s from %s%s (monitor %s): expected %s, spent %s. %s".formatted(kindWords(anomaly), anomaly.start(),
+                anomaly.ongoing() ? ", still going on" : " to " + anomaly.end(), anomaly.monitor(), money(anomaly.expected(), currency),
+                money(anomaly.actual(), currency), anomaly.explanation());
         List<AlertField> fields = new ArrayList<>();
         fields.add(new AlertField("Series", anomaly.seriesKey()));
         fields.add(new AlertField("Period", anomaly.start() + " to " + (anomaly.ongoing() ? "now (ongoing)" : anomaly.end().toString())));
@@ -42,8 +43,16 @@ public final class AnomalyAlerts {
                     signed(cause.change(), currency))));
         }
         fields.add(new AlertField("Anomaly", anomaly.id() + "  (feedback: ./spendlens anomalies feedback " + anomaly.id() + " yes|no|planned)"));
-        return new Alert("anomaly:" + anomaly.id(), SOURCE, anomaly.monitor(), title, severity(anomaly), summary, fields, anomaly.owner(), impact,
+        return new Alert(key(anomaly), SOURCE, anomaly.monitor(), title, severity(anomaly), summary, fields, anomaly.owner(), impact,
                 anomaly.impactPercent(), currency, java.util.Optional.empty(), now);
+    }
+
+    /**
+     * One alert per anomaly: the hourly and the daily view of the same rise (same monitor, series
+     * and first day) share a key, so the second is an update when it is bigger, never a repeat.
+     */
+    public static String key(CostAnomaly anomaly) {
+        return "anomaly:%s:%s:%s".formatted(anomaly.monitor(), anomaly.seriesKey(), anomaly.start().toLocalDate());
     }
 
     /** Critical when spend at least tripled or a new series spends heavily; a warning otherwise. */

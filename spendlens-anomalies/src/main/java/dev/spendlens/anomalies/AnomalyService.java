@@ -181,18 +181,22 @@ public final class AnomalyService {
             }
         }
         List<CostAnomaly> saved = repository.save(found, clock.instant());
-        int alerted = 0;
-        DispatchReport report = DispatchReport.empty();
+        // One alert per anomaly: of the daily and hourly views of one rise, the bigger speaks.
+        java.util.Map<String, CostAnomaly> toAlert = new java.util.LinkedHashMap<>();
         LocalDateTime recent = end.minusDays(config.alertWindowDays()).atStartOfDay();
         for (CostAnomaly anomaly : saved) {
             boolean dismissed = anomaly.feedback().filter(feedback -> feedback != Feedback.YES).isPresent();
             if ((anomaly.ongoing() || !anomaly.end().isBefore(recent)) && anomaly.suppressed().isEmpty() && !dismissed) {
-                alerted++;
-                if (dispatcher.isPresent()) {
-                    report = report.plus(dispatcher.get().submit(AnomalyAlerts.alert(anomaly, currency, clock.instant())));
-                }
+                toAlert.merge(AnomalyAlerts.key(anomaly), anomaly, (left, right) -> right.impact().compareTo(left.impact()) > 0 ? right : left);
             }
         }
+        DispatchReport report = DispatchReport.empty();
+        if (dispatcher.isPresent()) {
+            for (CostAnomaly anomaly : toAlert.values()) {
+                report = report.plus(dispatcher.get().submit(AnomalyAlerts.alert(anomaly, currency, clock.instant())));
+            }
+        }
+        int alerted = toAlert.size();
         List<CostAnomaly> latestFirst = new ArrayList<>(saved);
         latestFirst.sort((left, right) -> right.start().compareTo(left.start()));
         return new DetectionRun(start, end, seriesCount, latestFirst, alerted, report);

@@ -113,7 +113,7 @@ public final class DuckDbAlertLog implements AlertLog {
     public Optional<SentAlert> lastSent(String channel, String alertKey) {
         try (Connection connection = store.connect();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT amount, severity, sent_at FROM alert_sent WHERE channel = ? AND alert_key = ? ORDER BY sent_at DESC LIMIT 1")) {
+                        "SELECT amount, severity, sent_at FROM alert_sent WHERE channel = ? AND alert_key = ? ORDER BY sent_at DESC, rowid DESC LIMIT 1")) {
             select.setString(1, channel);
             select.setString(2, alertKey);
             try (ResultSet rows = select.executeQuery()) {
