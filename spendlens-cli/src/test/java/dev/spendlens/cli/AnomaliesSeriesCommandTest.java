@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,14 +20,8 @@ class AnomaliesSeriesCommandTest {
     @TempDir
     Path folder;
 
-    private record Run(int exit, String out, String err) {}
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = SpendlensCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of("SPENDLENS_STORE_PATH", folder.resolve("unused.duckdb").toString()));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun run(String... args) {
+        return CliRun.of(Map.of("SPENDLENS_STORE_PATH", folder.resolve("unused.duckdb").toString()), args);
     }
 
     @Test
@@ -44,9 +35,9 @@ class AnomaliesSeriesCommandTest {
         }
         Path file = Files.writeString(folder.resolve("spend.csv"), csv);
 
-        Run result = run("anomalies", "--series", file.toString());
+        CliRun result = run("anomalies", "--series", file.toString());
 
-        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode flagged = new ObjectMapper().readTree(result.out());
         assertThat(flagged).hasSize(1);
         assertThat(flagged.get(0).get("start").asText()).isEqualTo("2026-04-05T00:00");
@@ -71,9 +62,9 @@ class AnomaliesSeriesCommandTest {
         }
         Path file = Files.writeString(folder.resolve("hourly.csv"), csv);
 
-        Run result = run("anomalies", "--series", file.toString(), "--granularity", "HOURLY");
+        CliRun result = run("anomalies", "--series", file.toString(), "--granularity", "HOURLY");
 
-        assertThat(result.exit()).as(result.err()).isZero();
+        assertThat(result.exitCode()).as(result.err()).isZero();
         JsonNode flagged = new ObjectMapper().readTree(result.out());
         assertThat(flagged).anySatisfy(anomaly -> assertThat(anomaly.get("kind").asText()).isEqualTo("RUNAWAY"));
     }
@@ -82,9 +73,9 @@ class AnomaliesSeriesCommandTest {
     void refusesABadRowNamingTheFileAndLine() throws Exception {
         Path file = Files.writeString(folder.resolve("bad.csv"), "date,value\n2026-01-01,3\n2026-01-02,three\n");
 
-        Run result = run("anomalies", "--series", file.toString());
+        CliRun result = run("anomalies", "--series", file.toString());
 
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("bad.csv line 3: value 'three' is not a number");
     }
 }

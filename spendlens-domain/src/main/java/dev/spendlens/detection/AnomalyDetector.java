@@ -113,32 +113,42 @@ public final class AnomalyDetector implements Detector {
             TimeSeries total = new TimeSeries("group:" + group, first.granularity(), first.start(), sum, java.util.Optional.empty());
             SeriesFit fit = new SeriesFit(total, SeasonalProfile.of(first.granularity(), holidays), settings, 0);
             fit.run();
-            baselines.put(group, new GroupBaseline(sum, fit.expected));
+            baselines.put(group, new GroupBaseline(sum, fit.expected, first.granularity() == dev.spendlens.costquery.Granularity.HOURLY));
         });
         return baselines;
     }
 
     /** A group's spend and the baseline it was expected to keep. */
-    private record GroupBaseline(double[] values, double[] expected) {
+    private record GroupBaseline(double[] values, double[] expected, boolean hourly) {
         /**
          * Whether, on the buckets the member spent in, the group spent at least half the member's
-         * rise above the group's own baseline; a group without a baseline yet is new as a whole.
+         * rise above the group's own baseline; buckets where the group has no baseline say nothing,
+         * and a group with none at all is new as a whole.
          */
         boolean rose(double[] member, SeriesAnomaly anomaly) {
             double above = 0;
             double spent = 0;
+            boolean known = false;
             for (int index = anomaly.startIndex(); index <= anomaly.endIndex(); index++) {
-                if (member[index] <= 0) {
+                if (member[index] <= 0 || Double.isNaN(expected[index])) {
                     continue;
                 }
-                if (Double.isNaN(expected[index])) {
-                    return true;
-                }
+                known = true;
                 above += values[index] - expected[index];
                 spent += member[index];
             }
+            if (!known) {
+                // No baseline for the group yet: only a group that had never spent before is new as a whole.
+                for (int index = 0; index < anomaly.startIndex(); index++) {
+                    if (values[index] > 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }
             double rise = spent * anomaly.impact() / Math.max(anomaly.actual(), 1e-9);
-            return above >= 0.5 * rise;
+            // Hourly group sums are noisy: there the group must show most of the rise.
+            return above >= (hourly ? 0.8 : 0.5) * rise;
         }
     }
 }

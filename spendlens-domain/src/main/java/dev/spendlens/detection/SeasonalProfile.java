@@ -44,7 +44,7 @@ final class SeasonalProfile {
     static SeasonalProfile of(Granularity granularity, HolidayCalendar holidays) {
         return switch (granularity) {
             case DAILY -> new SeasonalProfile(granularity, 8, 56, 14, 5, 7, 14, 28, "day", holidays);
-            case HOURLY -> new SeasonalProfile(granularity, 48, 14 * 24, 7 * 24, 72, 24, 24, 7 * 24, "hour", holidays);
+            case HOURLY -> new SeasonalProfile(granularity, 48, 14 * 24, 7 * 24, 7 * 24, 24, 24, 7 * 24, "hour", holidays);
             case MONTHLY -> throw new IllegalArgumentException("monthly series are not scored");
         };
     }

@@ -61,6 +61,7 @@ final class SeriesFit {
     private int levelEpoch = -1;
     private int epoch;
     private double noise = PRIOR_NOISE;
+    private double windowMean;
     private double epsilon;
     private final List<SeriesAnomaly> anomalies = new ArrayList<>();
 
@@ -244,6 +245,7 @@ final class SeriesFit {
             mean += cleaned[index];
         }
         mean = count > 0 ? mean / count : 0;
+        windowMean = mean;
         // Sparse series (a person idle most days) have a median of 0: epsilon keeps their ratios finite.
         epsilon = 0.1 * mean + 1e-9;
         double overall = Medians.median(scratch, count);
@@ -476,6 +478,10 @@ final class SeriesFit {
     private void addBurst(int from, int to, double expectedSum, double actual, double score, boolean ongoing) {
         // One hour above its usual is noise at that grain: an hourly anomaly must last a few hours (a runaway, a burst).
         if (profile.granularity == Granularity.HOURLY && to - from + 1 < MIN_HOURLY_RUN) {
+            return;
+        }
+        // Nor is a rise that does not move the day: an hourly anomaly must add the minimum rise of a typical day's spend.
+        if (profile.granularity == Granularity.HOURLY && actual - expectedSum < settings.minimumRatio() * windowMean * 24) {
             return;
         }
         anomalies.add(burst(from, to, expectedSum, actual, score, ongoing));

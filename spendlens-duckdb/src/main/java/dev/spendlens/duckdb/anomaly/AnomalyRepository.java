@@ -8,6 +8,7 @@ import dev.spendlens.anomaly.MonitorDefinition;
 import dev.spendlens.costquery.Granularity;
 import dev.spendlens.detection.AnomalyKind;
 import dev.spendlens.detection.Contribution;
+import dev.spendlens.duckdb.Decimals;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
@@ -211,8 +212,8 @@ public final class AnomalyRepository {
         for (Object[] row : rows.values()) {
             String id = (String) row[0];
             anomalies.add(new CostAnomaly(id, (String) row[1], Granularity.valueOf((String) row[2]), (String) row[3], AnomalyKind.valueOf((String) row[4]),
-                    ((Timestamp) row[5]).toLocalDateTime(), ((Timestamp) row[6]).toLocalDateTime(), (Boolean) row[7], exact((BigDecimal) row[8]),
-                    exact((BigDecimal) row[9]), ((Number) row[10]).doubleValue(), (String) row[11], (String) row[12], Optional.ofNullable((String) row[13]),
+                    ((Timestamp) row[5]).toLocalDateTime(), ((Timestamp) row[6]).toLocalDateTime(), (Boolean) row[7], Decimals.exact((BigDecimal) row[8]),
+                    Decimals.exact((BigDecimal) row[9]), ((Number) row[10]).doubleValue(), (String) row[11], (String) row[12], Optional.ofNullable((String) row[13]),
                     causes(connection, id), ((Timestamp) row[14]).toLocalDateTime().toInstant(ZoneOffset.UTC), Optional.ofNullable((String) row[15]),
                     Optional.ofNullable((String) row[16]).map(Feedback::valueOf), Optional.ofNullable((String) row[17])));
         }
@@ -292,10 +293,6 @@ public final class AnomalyRepository {
         }
     }
 
-    private static BigDecimal exact(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 
     private static Timestamp timestamp(Instant instant) {
         return Timestamp.valueOf(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));

@@ -103,38 +103,12 @@ public final class SeriesQuery {
      * from {@code start} (inclusive) to {@code end} (exclusive), by principal, model, token type and account.
      */
     public List<CauseCell> cells(LocalDateTime start, LocalDateTime end, Granularity granularity, Optional<Field> split, String value, Optional<Expression> filter) {
-        boolean hourly = granularity == Granularity.HOURLY;
-        FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
-        String principal = source.expression(new Field.Builtin(Dimension.PRINCIPAL));
-        String model = source.expression(new Field.Builtin(Dimension.MODEL));
-        String tokenType = source.expression(new Field.Builtin(Dimension.TOKEN_TYPE));
-        String account = source.expression(new Field.Builtin(Dimension.LINKED_ACCOUNT));
-        String splitSql = split.map(source::expression).orElse("?");
-        FilterCompiler compiler = new FilterCompiler(source);
-        String predicate = filter.map(compiler::compile).orElse("true");
-        String time = hourly ? "f.usage_hour" : "f.usage_date";
-        String sql = """
-                SELECT %s, %s, %s, %s, sum(f.unblended_cost)
-                FROM %s
-                WHERE %s >= ? AND %s < ? AND %s = ? AND (%s)
-                GROUP BY ALL
-                ORDER BY 1, 2, 3, 4""".formatted(principal, model, tokenType, account, source.from(), time, time, splitSql, predicate);
+        List<Field> fields = List.of(new Field.Builtin(Dimension.PRINCIPAL), new Field.Builtin(Dimension.MODEL), new Field.Builtin(Dimension.TOKEN_TYPE),
+                new Field.Builtin(Dimension.LINKED_ACCOUNT));
         List<CauseCell> cells = new ArrayList<>();
-        try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = bind(statement, source.parameters(), 1);
-            index = bindPeriod(statement, index, hourly, start, end);
-            if (split.isEmpty()) {
-                statement.setString(index++, TOTAL);
-            }
-            statement.setString(index++, split.isEmpty() ? TOTAL : value);
-            bind(statement, compiler.parameters(), index);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    cells.add(new CauseCell(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBigDecimal(5)));
-                }
-            }
-        } catch (SQLException e) {
-            throw SqlFailures.internal("reading the spend behind an anomaly", e);
+        for (Map.Entry<List<String>, BigDecimal> cell : spendOfOne(start, end, granularity, split, value, filter, fields, "reading the spend behind an anomaly")) {
+            List<String> keys = cell.getKey();
+            cells.add(new CauseCell(keys.get(0), keys.get(1), keys.get(2), keys.get(3), cell.getValue()));
         }
         return cells;
     }
@@ -145,20 +119,32 @@ public final class SeriesQuery {
      */
     public Optional<String> dominant(LocalDateTime start, LocalDateTime end, Granularity granularity, Optional<Field> split, String value,
             Optional<Expression> filter, Field field) {
+        return spendOfOne(start, end, granularity, split, value, filter, List.of(field), "finding the owner of an anomaly").stream()
+                .filter(entry -> !entry.getKey().get(0).isEmpty())
+                .max(Map.Entry.<List<String>, BigDecimal>comparingByValue().thenComparing(entry -> entry.getKey().get(0), java.util.Comparator.reverseOrder()))
+                .map(entry -> entry.getKey().get(0));
+    }
+
+    /** One series' spend over a span, grouped by the fields, in key order. */
+    private List<Map.Entry<List<String>, BigDecimal>> spendOfOne(LocalDateTime start, LocalDateTime end, Granularity granularity, Optional<Field> split, String value,
+            Optional<Expression> filter, List<Field> fields, String doing) {
         boolean hourly = granularity == Granularity.HOURLY;
         FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
-        String fieldSql = source.expression(field);
+        List<String> columns = new ArrayList<>();
+        for (Field field : fields) {
+            columns.add(source.expression(field));
+        }
         String splitSql = split.map(source::expression).orElse("?");
         FilterCompiler compiler = new FilterCompiler(source);
         String predicate = filter.map(compiler::compile).orElse("true");
         String time = hourly ? "f.usage_hour" : "f.usage_date";
         String sql = """
-                SELECT %s AS owner, sum(f.unblended_cost) AS cost
+                SELECT %s, sum(f.unblended_cost)
                 FROM %s
                 WHERE %s >= ? AND %s < ? AND %s = ? AND (%s)
                 GROUP BY ALL
-                ORDER BY cost DESC, owner
-                LIMIT 1""".formatted(fieldSql, source.from(), time, time, splitSql, predicate);
+                ORDER BY ALL""".formatted(String.join(", ", columns), source.from(), time, time, splitSql, predicate);
+        List<Map.Entry<List<String>, BigDecimal>> spend = new ArrayList<>();
         try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = bind(statement, source.parameters(), 1);
             index = bindPeriod(statement, index, hourly, start, end);
@@ -168,11 +154,18 @@ public final class SeriesQuery {
             statement.setString(index++, split.isEmpty() ? TOTAL : value);
             bind(statement, compiler.parameters(), index);
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() && rows.getString(1) != null && !rows.getString(1).isEmpty() ? Optional.of(rows.getString(1)) : Optional.empty();
+                while (rows.next()) {
+                    List<String> keys = new ArrayList<>(fields.size());
+                    for (int column = 1; column <= fields.size(); column++) {
+                        keys.add(rows.getString(column) == null ? "" : rows.getString(column));
+                    }
+                    spend.add(Map.entry(List.copyOf(keys), rows.getBigDecimal(fields.size() + 1)));
+                }
             }
         } catch (SQLException e) {
-            throw SqlFailures.internal("finding the owner of an anomaly", e);
+            throw SqlFailures.internal(doing, e);
         }
+        return spend;
     }
 
     /** The first and last day with spend in the daily facts, if any. */
