@@ -6,28 +6,24 @@ final class Medians {
 
     /** The median of {@code values[from..from + count)}; reorders them. 0 when empty. */
     static double median(double[] values, int from, int count) {
-        if (from == 0) {
-            return median(values, count);
-        }
-        double[] part = java.util.Arrays.copyOfRange(values, from, from + count);
-        return median(part, count);
-    }
-
-    /** The median of {@code values[0..count)}; reorders them. 0 when empty. */
-    static double median(double[] values, int count) {
         if (count == 0) {
             return 0;
         }
         int middle = count / 2;
-        double upper = select(values, count, middle);
+        double upper = select(values, from, count, middle);
         if (count % 2 == 1) {
             return upper;
         }
-        double lower = values[0];
-        for (int index = 1; index < middle; index++) {
+        double lower = values[from];
+        for (int index = from + 1; index < from + middle; index++) {
             lower = Math.max(lower, values[index]);
         }
         return (lower + upper) / 2;
+    }
+
+    /** The median of {@code values[0..count)}; reorders them. 0 when empty. */
+    static double median(double[] values, int count) {
+        return median(values, 0, count);
     }
 
     /** The {@code quantile} (0 to 1) of {@code values[0..count)} by the nearest rank; reorders them. */
@@ -36,26 +32,27 @@ final class Medians {
             return 0;
         }
         int rank = (int) Math.min(count - 1, Math.max(0, Math.ceil(quantile * count) - 1));
-        return select(values, count, rank);
+        return select(values, 0, count, rank);
     }
 
     // Hoare's selection: afterwards values[k] holds the k-th smallest and everything before it is no larger.
     // Short arrays (the usual level span) are sorted outright: cheaper than partitioning.
-    private static double select(double[] values, int count, int k) {
+    private static double select(double[] values, int from, int count, int k) {
+        int target = from + k;
         if (count <= 24) {
-            for (int i = 1; i < count; i++) {
+            for (int i = from + 1; i < from + count; i++) {
                 double value = values[i];
                 int j = i - 1;
-                while (j >= 0 && values[j] > value) {
+                while (j >= from && values[j] > value) {
                     values[j + 1] = values[j];
                     j--;
                 }
                 values[j + 1] = value;
             }
-            return values[k];
+            return values[target];
         }
-        int left = 0;
-        int right = count - 1;
+        int left = from;
+        int right = from + count - 1;
         while (right > left) {
             double pivot = values[(left + right) >>> 1];
             int i = left;
@@ -75,14 +72,14 @@ final class Medians {
                     j--;
                 }
             }
-            if (k <= j) {
+            if (target <= j) {
                 right = j;
-            } else if (k >= i) {
+            } else if (target >= i) {
                 left = i;
             } else {
                 break;
             }
         }
-        return values[k];
+        return values[target];
     }
 }

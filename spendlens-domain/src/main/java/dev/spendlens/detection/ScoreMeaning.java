@@ -16,7 +16,7 @@ public final class ScoreMeaning {
             return "far beyond anything the series' usual noise explains";
         }
         double oneIn = 1 / upperTail(score);
-        return String.format(Locale.ROOT, "%.1f times the usual noise above the baseline; by chance about once in %s %ss", score, rounded(oneIn), bucket);
+        return Decimal.fixed(score, 1) + " times the usual noise above the baseline; by chance about once in " + rounded(oneIn) + " " + bucket + "s";
     }
 
     /** P(Z > z) for a standard normal Z (Abramowitz and Stegun 26.2.17, error below 1e-7). */

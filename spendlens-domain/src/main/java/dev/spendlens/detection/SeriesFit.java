@@ -120,7 +120,7 @@ final class SeriesFit {
                 continue;
             }
             int from = Math.max(regimeStart, t - profile.window);
-            if (t - lastRefresh >= profile.refresh || history < 3 * profile.week()) {
+            if (t - lastRefresh >= profile.refresh || (history < 3 * profile.week() && t - lastRefresh >= 2)) {
                 refreshFactors(from, t);
                 refreshNoise();
                 refreshTrend(regimeStart, t);
@@ -489,8 +489,9 @@ final class SeriesFit {
 
     private SeriesAnomaly burst(int from, int to, double expectedSum, double actual, double score, boolean ongoing) {
         AnomalyKind kind = growing(from, to) ? AnomalyKind.RUNAWAY : AnomalyKind.SPIKE;
-        String explanation = String.format(Locale.ROOT, "Expected %.2f over %d %s%s from %s (%s), got %.2f. %s.", expectedSum, to - from + 1, profile.bucketName,
-                to > from ? "s" : "", series.at(from), baselineWords(from), actual, capitalized(ScoreMeaning.describe(score, profile.bucketName)))
+        String explanation = "Expected " + Decimal.fixed(expectedSum, 2) + " over " + (to - from + 1) + " " + profile.bucketName + (to > from ? "s" : "")
+                + " from " + series.at(from) + " (" + baselineWords(from) + "), got " + Decimal.fixed(actual, 2) + ". "
+                + capitalized(ScoreMeaning.describe(score, profile.bucketName)) + "."
                 + (kind == AnomalyKind.RUNAWAY ? " Spend rose " + profile.bucketName + " after " + profile.bucketName + "." : "");
         return new SeriesAnomaly(series.key(), kind, from, to, series.at(from), series.at(to + 1), ongoing, expectedSum, actual, score, explanation);
     }
@@ -526,8 +527,8 @@ final class SeriesFit {
             case HOURLY -> "hour " + series.at(at).getHour() + (slots[at] >= 24 ? " of a rest day" : " of a working day");
             case MONTHLY -> "";
         };
-        return String.format(Locale.ROOT, "the baseline: the median of the last %d %ss, seasonally adjusted and moved along their trend, times %.2f for %s, "
-                + "with the noise of the last %d normal %ss", profile.levelSpan, profile.bucketName, factors[slots[at]], slot, profile.noiseSpan, profile.bucketName);
+        return "the baseline: the median of the last " + profile.levelSpan + " " + profile.bucketName + "s, seasonally adjusted and moved along their trend, times "
+                + Decimal.fixed(factors[slots[at]], 2) + " for " + slot + ", with the noise of the last " + profile.noiseSpan + " normal " + profile.bucketName + "s";
     }
 
     private static String capitalized(String text) {
