@@ -3,7 +3,6 @@ package dev.spendlens.anomalies;
 import static dev.spendlens.duckdb.testing.CurLine.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -196,9 +195,5 @@ class AnomalyServiceTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.createMonitor(new MonitorDefinition("bad", Optional.of("SQUAD"), Optional.empty(), true,
                 "api"))).isInstanceOf(SpendlensException.class).hasMessageContaining("monitor bad").hasMessageContaining("unknown dimension 'SQUAD'");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.deleteMonitor("principals")).hasMessageContaining("configuration file");
-    }
-
-    static JsonNode first(List<JsonNode> bodies) {
-        return bodies.get(0);
     }
 }
