@@ -71,7 +71,7 @@ final class CliContext implements AutoCloseable {
     }
 
     Allocator allocator(StoreOptions options) {
-        return new Allocator(config(options.config()).allocationPolicy());
+        return config(options.config()).allocator();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.spendlens.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.allocation.AllocationPolicy;
+import dev.spendlens.allocation.Allocator;
 
 /**
  * Everything {@code spendlens.yaml} configures, one record per top-level section. Every value is
@@ -36,6 +37,11 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
     /** The allocation policy, reading the rules and people files named by the configuration. */
     public AllocationPolicy allocationPolicy() {
         return allocation.policy();
+    }
+
+    /** The allocator: the allocation policy, with people pseudonymised when {@code privacy.pseudonymize-people} is on. */
+    public Allocator allocator() {
+        return new Allocator(allocationPolicy(), privacy.pseudonymizer());
     }
 
     static SpendlensConfig read(ConfigSection root) {
