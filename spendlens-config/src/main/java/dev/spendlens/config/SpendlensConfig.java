@@ -20,18 +20,24 @@ import dev.spendlens.allocation.Allocator;
  * @param allocation who owns a charge ({@code allocation})
  * @param server the HTTP API and dashboard ({@code server})
  * @param privacy how people are shown ({@code privacy})
+ * @param currency display currency and exchange rates ({@code currency})
+ * @param chargeback chargeback statements ({@code chargeback})
  */
-public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy) {
+public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy,
+        CurrencyConfig currency, ChargebackConfig chargeback) {
     public SpendlensConfig {
         requireNonNull(store, "store is null");
         requireNonNull(ingest, "ingest is null");
         requireNonNull(allocation, "allocation is null");
         requireNonNull(server, "server is null");
         requireNonNull(privacy, "privacy is null");
+        requireNonNull(currency, "currency is null");
+        requireNonNull(chargeback, "chargeback is null");
     }
 
     public static SpendlensConfig defaults() {
-        return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults());
+        return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults(),
+                CurrencyConfig.defaults(), ChargebackConfig.defaults());
     }
 
     /** The allocation policy, reading the rules and people files named by the configuration. */
@@ -50,6 +56,8 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
                 IngestConfig.read(root.section("ingest")),
                 AllocationConfig.read(root.section("allocation")),
                 ServerConfig.read(root.section("server")),
-                PrivacyConfig.read(root.section("privacy")));
+                PrivacyConfig.read(root.section("privacy")),
+                CurrencyConfig.read(root.section("currency")),
+                ChargebackConfig.read(root.section("chargeback")));
     }
 }

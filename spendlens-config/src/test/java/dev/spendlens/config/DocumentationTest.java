@@ -30,7 +30,7 @@ class DocumentationTest {
                 defaults.store().memoryLimit(), defaults.store().threads());
 
         assertThat(ConfigLoader.load(Optional.of(example), Map.of()))
-                .isEqualTo(new SpendlensConfig(store, defaults.ingest(), defaults.allocation(), defaults.server(), defaults.privacy()));
+                .isEqualTo(new SpendlensConfig(store, defaults.ingest(), defaults.allocation(), defaults.server(), defaults.privacy(), defaults.currency(), defaults.chargeback()));
         assertThat(Files.readString(example)).contains(variables().stream().map(DocumentationTest::keyOf).map(DocumentationTest::lastPart).toList());
     }
 
