@@ -7,6 +7,9 @@ import dev.spendlens.config.ConfigLoader;
 import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.StoreSettings;
+import dev.spendlens.finance.BudgetSettings;
+import dev.spendlens.finance.FinanceSettings;
+import dev.spendlens.finance.StoreAccess;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -68,6 +71,18 @@ final class CliContext implements AutoCloseable {
             store = DuckDbStore.open(new StoreSettings(path, loaded.store().memoryLimit(), loaded.store().threads()));
         }
         return store;
+    }
+
+    /** The finance settings of the configuration: chargeback rules, exchange rates, display currency, budget channels. */
+    FinanceSettings finance(StoreOptions options) {
+        SpendlensConfig loaded = config(options.config());
+        return new FinanceSettings(loaded.chargeback().dimension(), loaded.chargeback().sharedCosts(), loaded.currency().rates(), loaded.currency().display(),
+                BudgetSettings.defaults());
+    }
+
+    /** The store brought up to date with the allocation rules, for the finance services. */
+    StoreAccess access(StoreOptions options) {
+        return new StoreAccess(store(options), allocator(options), clock);
     }
 
     Allocator allocator(StoreOptions options) {

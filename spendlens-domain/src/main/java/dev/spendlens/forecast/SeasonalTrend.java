@@ -11,7 +11,7 @@ import java.util.Arrays;
 final class SeasonalTrend {
     private static final int SEASON = ForecastMethod.SEASON;
     /** Per-day damping of the slope: after a month about half of the slope is left. */
-    private static final double DAMPING = 0.98;
+    private static final double DAMPING = 0.995;
 
     private SeasonalTrend() {}
 
@@ -46,6 +46,69 @@ final class SeasonalTrend {
             forecast[h] = (level + trend) * index[(length + h) % SEASON];
         }
         return forecast;
+    }
+
+    /**
+     * Simple exponential smoothing of the deseasonalised series (no trend): a level that follows
+     * recent days more than old ones, times the weekly indices.
+     */
+    static double[] smoothed(double[] history, int horizon, int window, double alpha) {
+        int n = history.length;
+        int length = Math.min(n, window);
+        if (length < 2 * SEASON) {
+            return SeasonalModels.naive(history, horizon);
+        }
+        double[] y = Arrays.copyOfRange(history, n - length, n);
+        double[] index = seasonalIndex(y);
+        double level = 0;
+        for (int i = 0; i < SEASON; i++) {
+            level += index[i] > 0 ? y[i] / index[i] : y[i];
+        }
+        level /= SEASON;
+        for (int i = SEASON; i < length; i++) {
+            double value = index[i % SEASON] > 0 ? y[i] / index[i % SEASON] : y[i];
+            level = alpha * value + (1 - alpha) * level;
+        }
+        double[] forecast = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            forecast[h] = level * index[(length + h) % SEASON];
+        }
+        return forecast;
+    }
+
+    /**
+     * The deseasonalised level of the last week, when it differs from the three weeks before by far
+     * more than day-to-day noise explains (a level shift, a new workload, a stopped one); empty otherwise.
+     */
+    static java.util.OptionalDouble shiftedLevel(double[] history) {
+        int n = history.length;
+        int length = Math.min(n, 56);
+        if (length < 4 * SEASON) {
+            return java.util.OptionalDouble.empty();
+        }
+        double[] y = Arrays.copyOfRange(history, n - length, n);
+        double[] index = seasonalIndex(y);
+        double[] deseasonalised = new double[length];
+        for (int i = 0; i < length; i++) {
+            deseasonalised[i] = index[i % SEASON] > 0 ? y[i] / index[i % SEASON] : y[i];
+        }
+        double[] before = Arrays.copyOfRange(deseasonalised, length - 4 * SEASON, length - SEASON);
+        double[] last = Arrays.copyOfRange(deseasonalised, length - SEASON, length);
+        double earlier = median(before);
+        double recent = median(last);
+        double[] deviations = new double[before.length];
+        for (int i = 0; i < before.length; i++) {
+            deviations[i] = Math.abs(before[i] - earlier);
+        }
+        double noise = 1.4826 * median(deviations);
+        int above = 0;
+        int below = 0;
+        for (double value : last) {
+            above += value > earlier + 2 * noise ? 1 : 0;
+            below += value < earlier - 2 * noise ? 1 : 0;
+        }
+        boolean shifted = Math.abs(recent - earlier) > Math.max(4 * noise / Math.sqrt(SEASON), 0.15 * Math.abs(earlier)) && Math.max(above, below) >= 6;
+        return shifted ? java.util.OptionalDouble.of(recent) : java.util.OptionalDouble.empty();
     }
 
     /** Seven factors, mean 1, indexed by position modulo 7 in {@code y}. */

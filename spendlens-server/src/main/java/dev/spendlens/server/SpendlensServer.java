@@ -36,6 +36,8 @@ public final class SpendlensServer implements AutoCloseable {
         List<ApiRoutes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(context));
         routes.add(new CostRoutes(context));
+        routes.add(new ForecastRoutes(context));
+        routes.add(new ChargebackRoutes(context));
         return routes;
     }
 
