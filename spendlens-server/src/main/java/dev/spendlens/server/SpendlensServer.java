@@ -38,6 +38,7 @@ public final class SpendlensServer implements AutoCloseable {
         routes.add(new CostRoutes(context));
         routes.add(new ForecastRoutes(context));
         routes.add(new ChargebackRoutes(context));
+        routes.add(new GovernanceRoutes(context));
         return routes;
     }
 
