@@ -37,6 +37,8 @@ public final class SpendlensCli implements Runnable {
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> environment) {
         CliContext context = new CliContext(out, err, environment);
         CommandLine commandLine = new CommandLine(new SpendlensCli(), new ContextFactory(context));
+        // '--filter @file' is ours: picocli must not expand @-files into arguments.
+        commandLine.setExpandAtFiles(false);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> handle(exception, err));

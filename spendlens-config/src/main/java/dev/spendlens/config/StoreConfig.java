@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * The embedded DuckDB store (section {@code store}).
  *
  * @param path the DuckDB file ({@code store.path}, default {@code ./spendlens-data/spendlens.duckdb})
- * @param memoryLimit DuckDB's {@code memory_limit}, a size such as {@code 512MB} or {@code 2GB} ({@code store.memory-limit}, default {@code 2GB})
+ * @param memoryLimit DuckDB's {@code memory_limit}, a size such as {@code 512MB} or {@code 2GB} ({@code store.memory-limit}, default {@code 1GB}: with the JVM the process stays under 2 GB)
  * @param threads DuckDB's worker threads, 0 for all cores ({@code store.threads}, default 0)
  */
 public record StoreConfig(Path path, String memoryLimit, int threads) {
@@ -29,7 +29,7 @@ public record StoreConfig(Path path, String memoryLimit, int threads) {
     }
 
     public static StoreConfig defaults() {
-        return new StoreConfig(Path.of("./spendlens-data/spendlens.duckdb"), "2GB", 0);
+        return new StoreConfig(Path.of("./spendlens-data/spendlens.duckdb"), "1GB", 0);
     }
 
     static StoreConfig read(ConfigSection section) {

@@ -41,7 +41,7 @@ class ConfigLoaderTest {
         SpendlensConfig config = SpendlensConfig.defaults();
 
         assertThat(config.store().path()).isEqualTo(Path.of("./spendlens-data/spendlens.duckdb"));
-        assertThat(config.store().memoryLimit()).isEqualTo("2GB");
+        assertThat(config.store().memoryLimit()).isEqualTo("1GB");
         assertThat(config.store().threads()).isZero();
         assertThat(config.ingest().downloadDirectory()).isEmpty();
         assertThat(config.ingest().s3().region()).isEmpty();

@@ -112,6 +112,52 @@ final class StoreSchema {
                 usage_amount DECIMAL(38,10) NOT NULL,
                 tokens DECIMAL(38,10) NOT NULL,
                 line_items BIGINT NOT NULL)""",
+            // Alerts (spendlens-alerts): the latest revision of each alert, what each channel was told, the outbox, every attempt.
+            """
+            CREATE TABLE IF NOT EXISTS alerts (
+                alert_key VARCHAR NOT NULL,
+                source VARCHAR NOT NULL,
+                scope VARCHAR NOT NULL,
+                title VARCHAR NOT NULL,
+                severity VARCHAR NOT NULL,
+                summary VARCHAR NOT NULL,
+                owner VARCHAR,
+                amount DECIMAL(38,10) NOT NULL,
+                percent DECIMAL(38,10),
+                currency VARCHAR NOT NULL,
+                link VARCHAR,
+                observed_at TIMESTAMP NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS alert_fields (
+                alert_key VARCHAR NOT NULL,
+                position INTEGER NOT NULL,
+                field_name VARCHAR NOT NULL,
+                field_value VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS alert_sent (
+                channel VARCHAR NOT NULL,
+                alert_key VARCHAR NOT NULL,
+                amount DECIMAL(38,10) NOT NULL,
+                severity VARCHAR NOT NULL,
+                sent_at TIMESTAMP NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS alert_outbox (
+                channel VARCHAR NOT NULL,
+                frequency VARCHAR NOT NULL,
+                alert_key VARCHAR NOT NULL,
+                queued_at TIMESTAMP NOT NULL)""",
+            "CREATE SEQUENCE IF NOT EXISTS alert_delivery_ids",
+            """
+            CREATE TABLE IF NOT EXISTS alert_deliveries (
+                delivery_id BIGINT NOT NULL DEFAULT nextval('alert_delivery_ids'),
+                channel VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                frequency VARCHAR NOT NULL,
+                alert_keys VARCHAR NOT NULL,
+                attempt INTEGER NOT NULL,
+                attempted_at TIMESTAMP NOT NULL,
+                outcome VARCHAR NOT NULL,
+                error VARCHAR)""",
             // Chargeback: what was closed, so that a closed month never changes silently (ChargebackClosings).
             """
             CREATE TABLE IF NOT EXISTS chargeback_closings (

@@ -21,6 +21,6 @@ public record StoreSettings(Path path, String memoryLimit, int threads) {
     }
 
     public static StoreSettings at(Path path) {
-        return new StoreSettings(path, "2GB", 0);
+        return new StoreSettings(path, "1GB", 0);
     }
 }

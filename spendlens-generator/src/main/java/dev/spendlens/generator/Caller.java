@@ -78,9 +78,4 @@ record Caller(int id, CallerKind kind, Account account, Team team, String name, 
     String labelArn() {
         return kind == CallerKind.AGENTCORE_AGENT ? sessions.get(0) + "*" : sessions.get(0);
     }
-
-    Caller withFirstDay(int firstDay) {
-        return new Caller(id, kind, account, team, name, person, application, sessions, tagging, principalTags, userAttributes, region, shape,
-                dailyCost, monthlyGrowth, firstDay, invocations);
-    }
 }

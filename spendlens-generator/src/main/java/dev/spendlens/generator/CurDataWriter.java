@@ -17,6 +17,7 @@ import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -36,6 +37,11 @@ final class CurDataWriter implements AutoCloseable {
     CurDataWriter() {
         try {
             this.connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            // One thread per statement: a COPY whose plan has joins writes its row groups in a varying order when run on
+            // several threads, and files must be byte-identical. Parallelism comes from writing several files at once.
+            try (Statement settings = connection.createStatement()) {
+                settings.execute("SET threads = 1");
+            }
         } catch (SQLException e) {
             throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "cannot open an in-memory DuckDB: " + e.getMessage(), e);
         }
@@ -90,7 +96,10 @@ final class CurDataWriter implements AutoCloseable {
         selectCsv = CurLineQuery.select(OutputFormat.CSV, organisation.payerAccountId(), organisation.payerAccountName());
     }
 
-    /** Writes one data file, returning the number of line items in it. */
+    /**
+     * Writes one data file, returning the number of line items in it. Safe to call from several
+     * threads at once: each call works on its own connection to the same database.
+     */
     long write(Path file, OutputFormat format, long seed, FileRequest request) {
         String target = file.toAbsolutePath().toString().replace("'", "''");
         String options = switch (format) {
@@ -98,26 +107,27 @@ final class CurDataWriter implements AutoCloseable {
             case CSV -> "FORMAT csv, HEADER true, COMPRESSION gzip";
         };
         String select = format == OutputFormat.PARQUET ? selectParquet : selectCsv;
-        try (PreparedStatement explode = connection.prepareStatement(CurLineQuery.explode())) {
-            explode.setLong(1, seed);
-            explode.setInt(2, request.firstDay());
-            explode.setInt(3, request.lastDay());
-            explode.setInt(4, request.specialLinesPeriod());
-            explode.setBoolean(5, request.earlierDelivery());
-            explode.setInt(6, request.lateUsageFromDay());
-            explode.execute();
-        } catch (SQLException e) {
-            throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "cannot explode the plan for %s: %s".formatted(file, e.getMessage()), e);
-        }
-        // Prepared only now: it reads the table the statement above created.
-        try (PreparedStatement copy = connection.prepareStatement("COPY (" + select + ") TO '" + target + "' (" + options + ")")) {
-            copy.setLong(1, seed);
-            copy.setObject(2, request.periodStart());
-            copy.setObject(3, request.periodEnd());
-            copy.setString(4, request.awsInvoiceId());
-            copy.setString(5, request.marketplaceInvoiceId());
-            copy.execute();
-            return copy.getUpdateCount();
+        // The exploded lines go to a temporary table, private to the connection.
+        try (DuckDBConnection session = connection.duplicate()) {
+            try (PreparedStatement explode = session.prepareStatement(CurLineQuery.explode())) {
+                explode.setLong(1, seed);
+                explode.setInt(2, request.firstDay());
+                explode.setInt(3, request.lastDay());
+                explode.setInt(4, request.specialLinesPeriod());
+                explode.setBoolean(5, request.earlierDelivery());
+                explode.setInt(6, request.lateUsageFromDay());
+                explode.execute();
+            }
+            // Prepared only now: it reads the table the statement above created.
+            try (PreparedStatement copy = session.prepareStatement("COPY (" + select + ") TO '" + target + "' (" + options + ")")) {
+                copy.setLong(1, seed);
+                copy.setObject(2, request.periodStart());
+                copy.setObject(3, request.periodEnd());
+                copy.setString(4, request.awsInvoiceId());
+                copy.setString(5, request.marketplaceInvoiceId());
+                copy.execute();
+                return copy.getUpdateCount();
+            }
         } catch (SQLException e) {
             throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "cannot write %s: %s".formatted(file, e.getMessage()), e);
         }
@@ -154,7 +164,7 @@ final class CurDataWriter implements AutoCloseable {
         }
         try (DuckDBAppender appender = appender("resources_raw")) {
             for (Resource resource : resources) {
-                Map<String, String> normalised = new java.util.TreeMap<>();
+                Map<String, String> normalised = new TreeMap<>();
                 resource.tags().forEach((key, value) -> normalised.put("user_" + key, value));
                 appender.beginRow().append(resource.index()).append(resource.resourceId()).append(resource.availabilityZone())
                         .append(json(normalised)).endRow();
@@ -255,7 +265,7 @@ final class CurDataWriter implements AutoCloseable {
 
     private static String json(Map<String, String> map) {
         try {
-            return JSON.writeValueAsString(new java.util.TreeMap<>(map));
+            return JSON.writeValueAsString(new TreeMap<>(map));
         } catch (JsonProcessingException e) {
             throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "cannot serialise " + map + ": " + e.getMessage(), e);
         }

@@ -81,6 +81,8 @@ final class CurLineQuery {
                 WHERE NOT ($5 AND (final_only
                                    OR (bedrock AND line_item_type = 'Usage'
                                        AND ((line_hash >> 8) % 100 < 3 OR (day_index >= $6 AND (line_hash >> 16) % 2 = 0)))))
+                -- A fixed order whatever the number of threads: the files must not vary from run to run.
+                ORDER BY workload_id, day_index, meter_id, start_ts
                 """;
     }
 

@@ -17,6 +17,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -31,6 +35,8 @@ public final class ExportGenerator {
     static final long MAX_ROWS_PER_FILE = 5_000_000;
     static final String EARLIER_DELIVERY = "earlier-delivery";
     static final String LABELS_FILE = "labels.json";
+    /** Files written at once, each by one DuckDB thread. */
+    private static final int CONCURRENT_FILES = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
 
     private final long maxRowsPerFile;
 
@@ -79,41 +85,70 @@ public final class ExportGenerator {
         String exportArn = "arn:aws:bcm-data-exports:us-east-1:%s:export/%s-%s".formatted(organisation.payerAccountId(), options.exportName(),
                 uuid(noise, 0, 0));
         long[] perDay = plan.linesPerDay(calendar.dayCount());
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int period = 0; period < calendar.periods().size(); period++) {
+            YearMonth month = calendar.periods().get(period);
+            boolean isRestated = restated.isPresent() && restated.get() == period;
+            Instant finalDelivery = isRestated ? delivery(month, 15, 9, noise, period) : delivery(month, 2, 6, noise, period);
+            deliveries.add(new Delivery(month, exportRoot, finalDelivery, uuid(noise, period, 1), false,
+                    files(options, calendar, perDay, period, exportRoot, false)));
+            if (isRestated) {
+                deliveries.add(new Delivery(month, earlierRoot, delivery(month, 2, 5, noise, period + 100), uuid(noise, period, 2), true,
+                        files(options, calendar, perDay, period, earlierRoot, true)));
+            }
+        }
+
         List<Path> dataFiles = new ArrayList<>();
         List<Path> manifests = new ArrayList<>();
-        Optional<LabelsWriter.Restatement> restatement = Optional.empty();
         long lineItems = 0;
+        long written = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENT_FILES);
         try (CurDataWriter writer = new CurDataWriter()) {
             writer.load(organisation, calendar, options.granularity(), meters.meters(), resources.all(), arns, tagSets, plan.workloads(),
                     plan.rows(), specialLines);
-            for (int period = 0; period < calendar.periods().size(); period++) {
-                boolean isRestated = restated.isPresent() && restated.get() == period;
-                Instant finalDelivery = isRestated ? delivery(calendar.periods().get(period), 15, 9, noise, period)
-                        : delivery(calendar.periods().get(period), 2, 6, noise, period);
-                long periodStarted = System.nanoTime();
-                PeriodFiles written = writePeriod(writer, options, calendar, perDay, period, exportRoot, false);
-                ManifestWriter.write(manifest(exportRoot, options.exportName(), calendar.periods().get(period)), new ManifestWriter.Delivery(
-                        options.exportName(), exportArn, uuid(noise, period, 1).toString(), finalDelivery, calendar.periods().get(period),
-                        written.names(), options.granularity(), options.format()));
-                dataFiles.addAll(written.files());
-                manifests.add(manifest(exportRoot, options.exportName(), calendar.periods().get(period)));
-                lineItems += written.rows();
-                double seconds = (System.nanoTime() - periodStarted) / 1e9;
-                progress.accept("%s: %,d line items in %d file(s), %.1f s (%,.0f rows/s)".formatted(calendar.periods().get(period), written.rows(),
-                        written.files().size(), seconds, written.rows() / Math.max(seconds, 1e-3)));
-                if (isRestated) {
-                    Instant earlierDelivery = delivery(calendar.periods().get(period), 2, 5, noise, period + 100);
-                    PeriodFiles earlier = writePeriod(writer, options, calendar, perDay, period, earlierRoot, true);
-                    Path earlierManifest = manifest(earlierRoot, options.exportName(), calendar.periods().get(period));
-                    ManifestWriter.write(earlierManifest, new ManifestWriter.Delivery(options.exportName(), exportArn,
-                            uuid(noise, period, 2).toString(), earlierDelivery, calendar.periods().get(period), earlier.names(),
-                            options.granularity(), options.format()));
-                    progress.accept("%s: earlier delivery of the restated period, %,d line items".formatted(calendar.periods().get(period),
-                            earlier.rows()));
-                    restatement = Optional.of(new LabelsWriter.Restatement(calendar.periods().get(period), earlierDelivery,
-                            relative(out, earlierManifest), finalDelivery, relative(out, manifest(exportRoot, options.exportName(),
-                            calendar.periods().get(period)))));
+            long writingStarted = System.nanoTime();
+            // One file per core at a time, each written by one DuckDB thread; results are taken in order.
+            List<List<Future<Long>>> pending = new ArrayList<>();
+            for (Delivery delivery : deliveries) {
+                List<Future<Long>> futures = new ArrayList<>();
+                for (DataFile file : delivery.files()) {
+                    futures.add(pool.submit(() -> writer.write(file.path(), options.format(), options.seed(), file.request())));
                 }
+                pending.add(futures);
+            }
+            for (int index = 0; index < deliveries.size(); index++) {
+                Delivery delivery = deliveries.get(index);
+                long rows = 0;
+                for (Future<Long> future : pending.get(index)) {
+                    rows += await(future);
+                }
+                Path manifest = manifest(delivery.root(), options.exportName(), delivery.period());
+                ManifestWriter.write(manifest, new ManifestWriter.Delivery(options.exportName(), exportArn, delivery.executionId().toString(),
+                        delivery.timestamp(), delivery.period(), delivery.files().stream().map(file -> file.path().getFileName().toString()).toList(),
+                        options.granularity(), options.format()));
+                written += rows;
+                double seconds = Math.max((System.nanoTime() - writingStarted) / 1e9, 1e-3);
+                if (delivery.earlier()) {
+                    progress.accept("%s: earlier delivery of the restated period, %,d line items".formatted(delivery.period(), rows));
+                } else {
+                    dataFiles.addAll(delivery.files().stream().map(DataFile::path).toList());
+                    manifests.add(manifest);
+                    lineItems += rows;
+                    progress.accept("%s: %,d line items in %d file(s); %,d written in %.1f s (%,.0f rows/s)".formatted(delivery.period(), rows,
+                            delivery.files().size(), written, seconds, written / seconds));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Optional<LabelsWriter.Restatement> restatement = Optional.empty();
+        for (Delivery delivery : deliveries) {
+            if (delivery.earlier()) {
+                Delivery latest = deliveries.stream().filter(other -> !other.earlier() && other.period().equals(delivery.period())).findFirst()
+                        .orElseThrow();
+                restatement = Optional.of(new LabelsWriter.Restatement(delivery.period(), delivery.timestamp(),
+                        relative(out, manifest(delivery.root(), options.exportName(), delivery.period())), latest.timestamp(),
+                        relative(out, manifest(latest.root(), options.exportName(), latest.period()))));
             }
         }
         Path labels = out.resolve(LABELS_FILE);
@@ -126,20 +161,20 @@ public final class ExportGenerator {
                 organisation.callers().size(), injector.anomalies().size(), elapsed);
     }
 
-    private record PeriodFiles(List<Path> files, List<String> names, long rows) {}
+    private record DataFile(Path path, CurDataWriter.FileRequest request) {}
+
+    /** One delivery of a period: its files, where they go, and what its manifest says. */
+    private record Delivery(YearMonth period, Path root, Instant timestamp, UUID executionId, boolean earlier, List<DataFile> files) {}
 
     // A period's days, cut into files of at most maxRowsPerFile planned lines (whole days); the monthly lines go into the first.
-    private PeriodFiles writePeriod(CurDataWriter writer, GeneratorOptions options, ExportCalendar calendar, long[] perDay, int period,
-            Path root, boolean earlier) {
+    private List<DataFile> files(GeneratorOptions options, ExportCalendar calendar, long[] perDay, int period, Path root, boolean earlier) {
         YearMonth month = calendar.periods().get(period);
         Path folder = root.resolve("data").resolve("BILLING_PERIOD=" + month);
         createDirectories(folder);
-        int firstDay = calendar.firstDayOf(period);
         int lastDay = calendar.lastDayOf(period);
-        List<Path> files = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        long rows = 0;
-        int chunkStart = firstDay;
+        Noise invoices = new Noise(options.seed());
+        List<DataFile> files = new ArrayList<>();
+        int chunkStart = calendar.firstDayOf(period);
         while (chunkStart <= lastDay) {
             int chunkEnd = chunkStart;
             long chunkRows = perDay[chunkStart];
@@ -148,17 +183,27 @@ public final class ExportGenerator {
                 chunkRows += perDay[chunkEnd];
             }
             String name = "%s-%05d%s".formatted(options.exportName(), files.size() + 1, options.format().fileSuffix());
-            Path file = folder.resolve(name);
-            Noise invoices = new Noise(options.seed());
             CurDataWriter.FileRequest request = new CurDataWriter.FileRequest(chunkStart, chunkEnd, files.isEmpty() ? period : -1,
                     month.atDay(1).atStartOfDay(), month.plusMonths(1).atDay(1).atStartOfDay(), invoiceId(invoices, period, 1),
                     invoiceId(invoices, period, 2), earlier, lastDay - 1);
-            rows += writer.write(file, options.format(), options.seed(), request);
-            files.add(file);
-            names.add(name);
+            files.add(new DataFile(folder.resolve(name), request));
             chunkStart = chunkEnd + 1;
         }
-        return new PeriodFiles(files, names, rows);
+        return files;
+    }
+
+    private static long await(Future<Long> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "interrupted while writing data files", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SpendlensException failure) {
+                throw failure;
+            }
+            throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "writing a data file failed: " + e.getCause(), e.getCause());
+        }
     }
 
     private static String invoiceId(Noise noise, int period, int entity) {

@@ -1,5 +1,7 @@
 package dev.spendlens.generator;
 
+import java.util.Arrays;
+
 /**
  * When in the day (UTC) a workload runs: the relative volume of each hour, the chance that an hour
  * has any usage at all, and how weekends differ.
@@ -110,7 +112,7 @@ enum HourShape {
 
     private static double[] constant(double value) {
         double[] values = new double[24];
-        java.util.Arrays.fill(values, value);
+        Arrays.fill(values, value);
         return values;
     }
 }

@@ -70,6 +70,12 @@ final class LabelsWriter {
                     .put("application", team.application()).put("businessUnit", team.businessUnit());
         }
 
+        // The first day a principal really calls, from the plan (a late starter, the newcomer).
+        Map<Integer, Integer> firstDays = new TreeMap<>();
+        for (Workload workload : plan.workloads()) {
+            workload.caller().ifPresent(caller -> plan.rows(workload.id()).stream().mapToInt(PlanRow::day).min()
+                    .ifPresent(day -> firstDays.merge(caller.id(), day, Math::min)));
+        }
         ArrayNode principals = root.putArray("principals");
         ArrayNode untagged = root.putArray("untaggedPrincipals");
         Map<String, TreeSet<String>> spellings = new TreeMap<>();
@@ -93,7 +99,7 @@ final class LabelsWriter {
             caller.principalTags().forEach((key, value) -> written.put("iamPrincipal/" + key, value));
             caller.userAttributes().forEach((key, value) -> written.put("userAttribute/" + key, value));
             putMap(node.putObject("principalTags"), written);
-            node.put("firstDay", calendar.date(Math.max(0, caller.firstDay())).toString());
+            Optional.ofNullable(firstDays.get(caller.id())).ifPresent(day -> node.put("firstDay", calendar.date(day).toString()));
             if (caller.tagging() == Tagging.MISSPELLED) {
                 spellings.computeIfAbsent(caller.team().name(), team -> new TreeSet<>()).add(caller.principalTags().get("team"));
             }

@@ -2,9 +2,9 @@ package dev.spendlens.generator;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
@@ -34,7 +34,7 @@ final class MeterCatalog {
         String modeText = mode == InferenceMode.ON_DEMAND ? "" : " (" + mode.feature() + ")";
         String description = model.marketplace()
                 ? "%s - %s%s, per 1M tokens".formatted(model.productName(), kind.inferenceType(), modeText)
-                : "USD %s per %s %s for %s%s in %s".formatted(plain(rate), model.pricingUnit(), kind.inferenceType().toLowerCase(java.util.Locale.ROOT),
+                : "USD %s per %s %s for %s%s in %s".formatted(plain(rate), model.pricingUnit(), kind.inferenceType().toLowerCase(Locale.ROOT),
                         model.displayName(), modeText, region.location());
         Map<String, String> product = Map.of("product_name", model.productName(), "servicename", "Amazon Bedrock");
         Map<String, String> since202607 = new LinkedHashMap<>(product);
@@ -98,18 +98,19 @@ final class MeterCatalog {
                 "Storage", "AmazonS3", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
     }
 
-    Meter cloudWatchMetrics(Region region) {
-        String usageType = region.legacyServicePrefix() + "CW:MetricMonitorUsage";
-        BigDecimal rate = new BigDecimal("0.30");
+    /** CloudWatch Logs ingestion, per GB, billed per log group. */
+    Meter cloudWatchLogs(Region region) {
+        String usageType = region.legacyServicePrefix() + "DataProcessing-Bytes";
+        BigDecimal rate = new BigDecimal("0.50");
         Map<String, String> product = Map.of("product_name", "AmazonCloudWatch", "servicename", "AmazonCloudWatch");
         return register("AmazonCloudWatch|" + usageType, id -> new Meter(id, "Usage", AWS, ModelCatalog.AWS_LEGAL_ENTITY, "AmazonCloudWatch",
-                usageType, "MetricStorage", "$0.30 per metric-month - first 10,000 metrics", "Metrics", Optional.of(rate), 1, false, 0.05,
-                "Metric", "AmazonCloudWatch", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
+                usageType, "PutLogEvents", "$0.50 per GB - data ingestion", "GB", Optional.of(rate), 1, false, 0.3,
+                "Data Payload", "AmazonCloudWatch", region.code(), region.location(), sku(usageType), "", product, product, false, ""));
     }
 
     /** Lambda compute; {@code freeTier} is the zero-cost line of the monthly free tier. */
     Meter lambdaCompute(Region region, boolean freeTier) {
-        String usageType = region.usagePrefix() + "-Lambda-GB-Second";
+        String usageType = region.legacyServicePrefix() + "Lambda-GB-Second";
         BigDecimal rate = freeTier ? BigDecimal.ZERO : new BigDecimal("0.0000166667");
         String description = freeTier
                 ? "AWS Lambda - Compute Free Tier - 400,000 GB-Seconds - " + region.location()
@@ -121,7 +122,7 @@ final class MeterCatalog {
     }
 
     Meter lambdaRequests(Region region) {
-        String usageType = region.usagePrefix() + "-Request";
+        String usageType = region.legacyServicePrefix() + "Request";
         BigDecimal rate = new BigDecimal("0.0000002");
         Map<String, String> product = Map.of("product_name", "AWS Lambda", "servicename", "AWS Lambda");
         return register("AWSLambda|" + usageType, id -> new Meter(id, "Usage", AWS, ModelCatalog.AWS_LEGAL_ENTITY, "AWSLambda", usageType,
@@ -156,13 +157,5 @@ final class MeterCatalog {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
-    }
-
-    static List<String> usageTypes(List<Meter> meters) {
-        List<String> usageTypes = new ArrayList<>();
-        for (Meter meter : meters) {
-            usageTypes.add(meter.usageType());
-        }
-        return usageTypes;
     }
 }

@@ -26,8 +26,9 @@ final class ModelCatalog {
             "6e-08", "2.4e-07", false, false, false);
     static final BedrockModel NOVA_PRO = firstParty("NovaPro", "Nova Pro", "Amazon", "amazon.nova-pro-v1:0", PER_1K,
             "8e-07", "3.2e-06", false, false, false);
-    static final BedrockModel NOVA_2_LITE = withCacheRead(firstParty("Nova2Lite", "Nova 2 Lite", "Amazon", "amazon.nova-2-lite-v1:0", PER_1M,
-            "3e-07", "2.5e-06", false, true, true), "7.5e-08");
+    // The table lists no cache-write price for Nova 2 Lite: Nova bills prompt-cache writes at the input price.
+    static final BedrockModel NOVA_2_LITE = withCache(firstParty("Nova2Lite", "Nova 2 Lite", "Amazon", "amazon.nova-2-lite-v1:0", PER_1M,
+            "3e-07", "2.5e-06", false, true, true), "7.5e-08", "3e-07");
     static final BedrockModel LLAMA_3_3_70B = firstParty("Llama3.3Instruct70B", "Llama 3.3 70B Instruct", "Meta", "meta.llama3-3-70b-instruct-v1:0", PER_1K,
             "7.2e-07", "7.2e-07", false, false, false);
     static final BedrockModel LLAMA_4_MAVERICK = withBatch(firstParty("Llama4Maverick", "Llama 4 Maverick 17B", "Meta",
@@ -69,10 +70,10 @@ final class ModelCatalog {
                 embeddings, globalProfile, serviceTiers);
     }
 
-    private static BedrockModel withCacheRead(BedrockModel model, String cacheRead) {
+    private static BedrockModel withCache(BedrockModel model, String cacheRead, String cacheWrite) {
         return new BedrockModel(model.name(), model.displayName(), model.provider(), model.priceKey(), model.marketplace(), model.productCode(),
                 model.seller(), model.pricingUnit(), model.tokensPerUnit(), model.inputPerToken(), model.outputPerToken(),
-                Optional.of(new BigDecimal(cacheRead)), model.cacheWritePerToken(), model.cacheWrite1hPerToken(), model.batchDiscounted(),
+                Optional.of(new BigDecimal(cacheRead)), Optional.of(new BigDecimal(cacheWrite)), model.cacheWrite1hPerToken(), model.batchDiscounted(),
                 model.embeddings(), model.globalProfile(), model.serviceTiers());
     }
 

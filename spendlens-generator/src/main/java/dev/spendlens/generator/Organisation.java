@@ -17,14 +17,5 @@ record Organisation(String payerAccountId, String payerAccountName, List<Account
         teams = List.copyOf(requireNonNull(teams, "teams is null"));
         callers = List.copyOf(requireNonNull(callers, "callers is null"));
     }
-
-    Caller caller(int id) {
-        return callers.stream().filter(caller -> caller.id() == id).findFirst().orElseThrow();
-    }
-
-    Organisation withCaller(Caller caller) {
-        List<Caller> replaced = callers.stream().map(existing -> existing.id() == caller.id() ? caller : existing).toList();
-        return new Organisation(payerAccountId, payerAccountName, accounts, teams, replaced, newcomer);
-    }
 }
 

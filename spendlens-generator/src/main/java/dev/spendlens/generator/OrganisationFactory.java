@@ -21,6 +21,8 @@ import static dev.spendlens.generator.ModelCatalog.NOVA_PRO;
 import static dev.spendlens.generator.ModelCatalog.TITAN_EMBED_TEXT_V2;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +92,7 @@ final class OrganisationFactory {
                         List.of(Invocation.of(CLAUDE_SONNET_4_6, CROSS_REGION_GLOBAL, INVOKE), Invocation.of(NOVA_2_LITE, FLEX, INVOKE),
                                 Invocation.of(LLAMA_3_3_70B, ON_DEMAND, INVOKE), Invocation.of(MISTRAL_LARGE_3, ON_DEMAND, INVOKE))),
                 new Team("finance-ai", "invoice-extraction", "61020", "invoice-reader", "InvoiceReader", "Enterprise", "Finance", FINANCE_PROD, SANDBOX,
-                        List.of(Invocation.of(CLAUDE_SONNET_4_6, BATCH, INVOKE), Invocation.of(NOVA_2_LITE, ON_DEMAND, INVOKE))),
+                        List.of(Invocation.of(CLAUDE_SONNET_4_6, BATCH, INVOKE), Invocation.of(NOVA_2_LITE, CROSS_REGION_GLOBAL, INVOKE))),
                 new Team("legal-ops", "contract-review", "63010", "contract-review", "ContractReview", "Enterprise", "Legal", FINANCE_PROD, SANDBOX,
                         List.of(Invocation.of(CLAUDE_OPUS_4_6, ON_DEMAND, INVOKE_STREAMING), Invocation.of(LLAMA_4_MAVERICK, PRIORITY, INVOKE))),
                 new Team("security", "threat-triage", "24050", "soc-copilot", "SocCopilot", "Platform", "Security", PLATFORM_PROD, SANDBOX,
@@ -330,7 +332,7 @@ final class OrganisationFactory {
         void assignTagging(int principals, Draft newcomer) {
             List<Draft> open = new ArrayList<>(drafts);
             open.remove(newcomer);
-            java.util.Collections.shuffle(open, random);
+            Collections.shuffle(open, random);
             int profileOnly = Math.max(1, Math.round(0.04f * principals));
             for (Draft draft : List.copyOf(open)) {
                 if (profileOnly > 0 && (draft.kind == CallerKind.LAMBDA_APP || draft.kind == CallerKind.ECS_APP)) {
@@ -357,7 +359,7 @@ final class OrganisationFactory {
                 }
             }
             int misspelled = Math.max(2, Math.round(0.05f * principals));
-            open.sort(java.util.Comparator.comparing(draft -> draft.team.name().equals("data-science") ? 0 : 1));
+            open.sort(Comparator.comparing(draft -> draft.team.name().equals("data-science") ? 0 : 1));
             // Variants are used in turn, so that a team shows several spellings when several of its people misspell it.
             Map<String, Integer> used = new LinkedHashMap<>();
             for (Draft draft : open) {

@@ -29,7 +29,7 @@ enum Region {
         return location;
     }
 
-    /** EC2, S3 and CloudWatch usage types carry no prefix in us-east-1 ({@code BoxUsage:m7i.xlarge}), unlike Bedrock's. */
+    /** EC2, S3, CloudWatch and Lambda usage types carry no prefix in us-east-1 ({@code BoxUsage:m7i.xlarge}), unlike Bedrock's. */
     String legacyServicePrefix() {
         return this == US_EAST_1 ? "" : usagePrefix + "-";
     }

@@ -5,7 +5,6 @@ import dev.spendlens.generator.Workload.VolumeBasis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Plans each workload day by day: its volume (weekly seasonality, growth, day-to-day noise,
@@ -128,9 +127,5 @@ final class UsagePlanner {
             mask |= 1 << hour;
         }
         return mask;
-    }
-
-    Optional<DayAdjustment> adjustment(int workloadId, int day) {
-        return Optional.ofNullable(adjustments.get(key(workloadId, day)));
     }
 }

@@ -76,10 +76,11 @@ final class WorkloadFactory {
         }
     }
 
-    /** Another non-Bedrock workload: instances, functions, metrics, buckets, across the accounts. */
+    /** Another non-Bedrock workload: instances, functions, log groups, buckets, across the accounts. */
     Workload nextOther() {
         int index = otherCursor++;
-        Account account = organisation.accounts().get(index % organisation.accounts().size());
+        // Accounts turn more slowly than services, so that every account runs every kind of service.
+        Account account = organisation.accounts().get((index / 5 + index) % organisation.accounts().size());
         Region region = noise.unit(index, 11, 0, 0) < 0.75 ? Region.US_EAST_1 : Region.US_WEST_2;
         Map<String, String> tags = Map.of("team", organisation.teams().get(index % organisation.teams().size()).name());
         return switch (index % 5) {
@@ -99,9 +100,13 @@ final class WorkloadFactory {
                 yield workload(Optional.empty(), account, Optional.empty(), InferenceMode.ON_DEMAND, region, shares, resource, HourShape.DIURNAL,
                         VolumeBasis.DAILY_COST, 2 + 6 * noise.unit(index, 14, 0, 0), 0.02, 0, 0);
             }
-            case 2 -> workload(Optional.empty(), account, Optional.empty(), InferenceMode.ON_DEMAND, region,
-                    List.of(new MeterShare(meters.cloudWatchMetrics(region), 1)), resources.none(), HourShape.SERVER, VolumeBasis.PER_ACTIVE_HOUR,
-                    (50 + 400 * noise.unit(index, 15, 0, 0)) / 730.0, 0, 0, 0);
+            case 2 -> {
+                String logGroup = "arn:aws:logs:%s:%s:log-group:/aws/lambda/%s-%d".formatted(region.code(), account.id(), tags.get("team"), index);
+                Resource resource = resources.register(logGroup, "", tags);
+                yield workload(Optional.empty(), account, Optional.empty(), InferenceMode.ON_DEMAND, region,
+                        List.of(new MeterShare(meters.cloudWatchLogs(region), 1)), resource, HourShape.SERVER, VolumeBasis.PER_ACTIVE_HOUR,
+                        0.02 + 0.5 * noise.unit(index, 15, 0, 0), 0, 0, 0);
+            }
             default -> {
                 String bucket = "acme-%s-%s-%d".formatted(account.environment(), tags.get("team"), index);
                 Resource resource = resources.register(bucket, "", tags);

@@ -39,6 +39,27 @@ class DeterminismTest {
         assertThat(files(other).get("labels.json")).isNotEqualTo(firstFiles.get("labels.json"));
     }
 
+    @Test
+    void filesOfSeveralRowGroupsWrittenInParallelAreByteIdenticalToo() throws IOException {
+        GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(1).withTargetRows(400_000);
+        new ExportGenerator().generate(options, line -> {});
+        new ExportGenerator().generate(options.withOut(second), line -> {});
+        String data = "spendlens-demo/data/BILLING_PERIOD=2026-10/spendlens-demo-00001.snappy.parquet";
+        assertThat(Files.size(first.resolve(data))).isGreaterThan(10_000_000L);
+        assertThat(Files.readAllBytes(second.resolve(data))).isEqualTo(Files.readAllBytes(first.resolve(data)));
+    }
+
+    @Test
+    void gzipCsvIsByteIdenticalToo() throws IOException {
+        GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(2).withPrincipals(10).withGranularity(ExportGranularity.DAILY)
+                .withFormat(OutputFormat.CSV);
+        new ExportGenerator().generate(options, line -> {});
+        new ExportGenerator().generate(options.withOut(second), line -> {});
+        Map<String, byte[]> secondFiles = files(second);
+        assertThat(files(first)).allSatisfy((name, bytes) -> assertThat(secondFiles.get(name)).as(name).isEqualTo(bytes))
+                .containsKey("spendlens-demo/data/BILLING_PERIOD=2026-10/spendlens-demo-00001.csv.gz");
+    }
+
     private static Map<String, byte[]> files(Path root) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> paths = Files.walk(root)) {

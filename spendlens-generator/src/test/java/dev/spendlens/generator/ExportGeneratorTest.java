@@ -10,7 +10,6 @@ import dev.spendlens.usage.UsageCategory;
 import dev.spendlens.usage.UsageTypeClassifier;
 import dev.spendlens.usage.UsageTypeInfo;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -108,6 +107,19 @@ class ExportGeneratorTest {
                 .anyMatch(arn -> arn.contains(":assumed-role/BedrockAnalysts/") && arn.endsWith("@acme.example"))
                 .anyMatch(arn -> arn.contains("/BedrockAgentCore-"))
                 .anyMatch(arn -> arn.endsWith(":role/teams/ds/Analyst"));
+    }
+
+    @Test
+    void firstPartyModelsShowCacheBatchCrossRegionAndTierVariants() {
+        List<String> usageTypes = export.strings("SELECT DISTINCT line_item_usage_type FROM " + export.lines()
+                + " WHERE line_item_product_code = 'AmazonBedrock' AND line_item_line_item_type = 'Usage'");
+        assertThat(usageTypes).anyMatch(type -> type.endsWith("-cache-read-input-tokens") || type.contains("-cache-read-input-tokens-"))
+                .anyMatch(type -> type.contains("-cache-write-input-tokens"))
+                .anyMatch(type -> type.endsWith("-batch"))
+                .anyMatch(type -> type.endsWith("-flex") || type.endsWith("-priority"))
+                .anyMatch(type -> type.matches("USE1-Nova(Lite|Pro|Micro)-input-tokens"));
+        assertThat(export.strings("SELECT DISTINCT line_item_usage_type FROM " + export.lines()))
+                .anyMatch(type -> type.endsWith("-cross-region-global") || type.endsWith("_Global-Units"));
     }
 
     @Test
@@ -231,9 +243,5 @@ class ExportGeneratorTest {
             return TokenType.OUTPUT;
         }
         return TokenType.NONE;
-    }
-
-    static boolean exists(Path path) {
-        return Files.exists(path);
     }
 }

@@ -83,6 +83,9 @@ class LabelsTest {
                 + " WHERE line_item_iam_principal = ?", newcomer.get("principal").asText());
         assertThat(first.toString()).isEqualTo(newcomer.get("start").get("date").asText());
         assertThat(newcomer.get("expectedDailyCost").asDouble()).isZero();
+        JsonNode principal = StreamSupport.stream(labels.get("principals").spliterator(), false)
+                .filter(node -> node.get("arn").asText().equals(newcomer.get("principal").asText())).findFirst().orElseThrow();
+        assertThat(principal.get("firstDay").asText()).isEqualTo(newcomer.get("start").get("date").asText());
     }
 
     @Test

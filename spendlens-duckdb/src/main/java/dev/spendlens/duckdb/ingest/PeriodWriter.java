@@ -40,9 +40,11 @@ final class PeriodWriter {
             delete(connection, "cost_daily", period);
             delete(connection, "cost_hourly", period);
             delete(connection, "billing_periods", period);
-            insertFacts(connection, "cost_daily", "CAST(usage_hour AS DATE)", period);
             if (period.hourly()) {
                 insertFacts(connection, "cost_hourly", "usage_hour", period);
+                insertDailyFromHourly(connection, period);
+            } else {
+                insertFacts(connection, "cost_daily", "CAST(usage_hour AS DATE)", period);
             }
             verifyConservation(connection, "cost_daily", period);
             if (period.hourly()) {
@@ -110,6 +112,19 @@ final class PeriodWriter {
         String columns = FACT_COLUMNS.formatted(timeColumn);
         try (PreparedStatement statement = connection.prepareStatement("INSERT INTO %s SELECT %s, %s FROM attributed WHERE payer_account_id = ? AND billing_period = ? GROUP BY ALL"
                 .formatted(table, columns, FACT_MEASURES))) {
+            bind(statement, period, 1);
+            statement.executeUpdate();
+        }
+    }
+
+    // Summing the hourly rows just written is cheaper than joining the staged lines a second time.
+    private static void insertDailyFromHourly(Connection connection, StagedPeriod period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cost_daily
+                SELECT billing_period, CAST(usage_hour AS DATE), usage_account_id, resource_id, charge_type_id, allocation_id, %s
+                FROM cost_hourly
+                WHERE charge_type_id IN (SELECT charge_type_id FROM charge_types WHERE payer_account_id = ?) AND billing_period = ?
+                GROUP BY ALL""".formatted(FACT_MEASURES))) {
             bind(statement, period, 1);
             statement.executeUpdate();
         }
