@@ -22,9 +22,10 @@ import dev.spendlens.allocation.Allocator;
  * @param privacy how people are shown ({@code privacy})
  * @param currency display currency and exchange rates ({@code currency})
  * @param chargeback chargeback statements ({@code chargeback})
+ * @param budgets where budget alerts go ({@code budgets})
  */
 public record SpendlensConfig(StoreConfig store, IngestConfig ingest, AllocationConfig allocation, ServerConfig server, PrivacyConfig privacy,
-        CurrencyConfig currency, ChargebackConfig chargeback) {
+        CurrencyConfig currency, ChargebackConfig chargeback, BudgetsConfig budgets) {
     public SpendlensConfig {
         requireNonNull(store, "store is null");
         requireNonNull(ingest, "ingest is null");
@@ -33,11 +34,12 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
         requireNonNull(privacy, "privacy is null");
         requireNonNull(currency, "currency is null");
         requireNonNull(chargeback, "chargeback is null");
+        requireNonNull(budgets, "budgets is null");
     }
 
     public static SpendlensConfig defaults() {
         return new SpendlensConfig(StoreConfig.defaults(), IngestConfig.defaults(), AllocationConfig.defaults(), ServerConfig.defaults(), PrivacyConfig.defaults(),
-                CurrencyConfig.defaults(), ChargebackConfig.defaults());
+                CurrencyConfig.defaults(), ChargebackConfig.defaults(), BudgetsConfig.defaults());
     }
 
     /** The allocation policy, reading the rules and people files named by the configuration. */
@@ -58,6 +60,7 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
                 ServerConfig.read(root.section("server")),
                 PrivacyConfig.read(root.section("privacy")),
                 CurrencyConfig.read(root.section("currency")),
-                ChargebackConfig.read(root.section("chargeback")));
+                ChargebackConfig.read(root.section("chargeback")),
+                BudgetsConfig.read(root.section("budgets")));
     }
 }

@@ -117,6 +117,10 @@ class ConfigLoaderTest {
                   shared-costs:
                     - {bucket: no-caller, method: fixed, percentages: {"4410": 60, "5120": 40}}
                     - {bucket: unallocated, method: even}
+                budgets:
+                  webhook-url: https://hooks.example/budgets
+                  webhook-format: slack
+                  policy-dir: /var/lib/spendlens/policies
                 """.formatted(TOKEN_HASH, PSEUDONYM_KEY));
 
         SpendlensConfig config = ConfigLoader.load(Optional.of(file), Map.of());
@@ -141,7 +145,8 @@ class ConfigLoaderTest {
                 new ChargebackConfig("department", List.of(
                         new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
                                 Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))),
-                        new SharedCostRule(ReservedBucket.UNALLOCATED, SharedCostMethod.EVEN, Map.of())))));
+                        new SharedCostRule(ReservedBucket.UNALLOCATED, SharedCostMethod.EVEN, Map.of()))),
+                new BudgetsConfig(Optional.of(URI.create("https://hooks.example/budgets")), "slack", Path.of("/var/lib/spendlens/policies"))));
         assertThat(config.server().loopback()).isFalse();
         assertThat(config.allocation().aliases().keySet()).containsExactly("ds", "ml");
     }
@@ -179,7 +184,11 @@ class ConfigLoaderTest {
                 override("SPENDLENS_CHARGEBACK_DIMENSION", "team", config -> config.chargeback().dimension(), "team"),
                 override("SPENDLENS_CHARGEBACK_SHARED_COSTS", "no-caller:fixed:4410=60|5120=40", config -> config.chargeback().sharedCosts(),
                         List.of(SharedCostRule.proportional(ReservedBucket.UNALLOCATED), new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
-                                Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))))));
+                                Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))))),
+                override("SPENDLENS_BUDGETS_WEBHOOK_URL", "http://127.0.0.1:9000/hook", config -> config.budgets().webhookUrl(),
+                        Optional.of(URI.create("http://127.0.0.1:9000/hook"))),
+                override("SPENDLENS_BUDGETS_WEBHOOK_FORMAT", "SLACK", config -> config.budgets().webhookFormat(), "slack"),
+                override("SPENDLENS_BUDGETS_POLICY_DIR", "/tmp/policies", config -> config.budgets().policyDirectory(), Path.of("/tmp/policies")));
     }
 
     @ParameterizedTest(name = "{0}={1}")

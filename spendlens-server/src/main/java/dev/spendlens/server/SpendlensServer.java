@@ -39,6 +39,7 @@ public final class SpendlensServer implements AutoCloseable {
         routes.add(new ForecastRoutes(context));
         routes.add(new ChargebackRoutes(context));
         routes.add(new GovernanceRoutes(context));
+        routes.add(new BudgetRoutes(context));
         return routes;
     }
 
