@@ -57,6 +57,12 @@ final class GeneratedOrganisation implements AutoCloseable {
         }
     }
 
+    /** The final export into another store. */
+    void ingestInto(DuckDbStore other) {
+        List<ExportFile> files = generated.dataFiles().stream().map(path -> new ExportFile(path, FileType.PARQUET, path.toString(), Optional.empty())).toList();
+        new CurIngestor(other, allocator(), CLOCK).ingest(List.of(files), "generated", IngestProgress.silent());
+    }
+
     void ingestFinal() {
         ingestFinal(allocator(), CLOCK);
     }
