@@ -67,11 +67,13 @@ final class ForecastBenchmarkCommand implements Callable<Integer> {
         Path folder = work != null ? work : Files.createTempDirectory("spendlens-forecast-benchmark");
         PrintStream out = context.out();
         out.printf("Forecast benchmark: 6 months daily per organisation, %d principals, horizon %d days, %d origins, %d%% intervals%n", principals, horizon, origins, interval);
-        out.printf("%-6s %7s %10s %10s %12s %8s %10s  %s%n", "seed", "series", "forecasts", "MASE", "naive MASE", "ratio", "coverage", "methods chosen");
+        out.printf("%-6s %7s %10s %10s %12s %8s %10s %10s  %s%n", "seed", "series", "forecasts", "MASE", "naive MASE", "ratio", "geo ratio", "coverage", "methods chosen");
         double maseSum = 0;
         double naiveSum = 0;
         long covered = 0;
         long days = 0;
+        double logRatios = 0;
+        long forecasts = 0;
         for (long seed : seeds) {
             Path seedFolder = folder.resolve("seed-" + seed);
             GeneratorOptions options = GeneratorOptions.defaults(seedFolder.resolve("export")).withSeed(seed).withPrincipals(principals)
@@ -87,15 +89,18 @@ final class ForecastBenchmarkCommand implements Callable<Integer> {
                 }
                 ForecastBenchmark.Result result = new ForecastBenchmark(new StoreAccess(store, allocator, context.clock())).run(horizon, origins, interval, 10,
                         methods == null || methods.isEmpty() ? new Forecaster() : new Forecaster(methods));
-                out.printf("%-6d %7d %10d %10.3f %12.3f %8.3f %9.1f%%  %s%n", seed, result.series(), result.forecasts(), result.mase(), result.naiveMase(), result.ratio(),
-                        100 * result.coverage(), result.methods());
+                out.printf("%-6d %7d %10d %10.3f %12.3f %8.3f %10.3f %9.1f%%  %s%n", seed, result.series(), result.forecasts(), result.mase(), result.naiveMase(),
+                        result.ratio(), result.geometricRatio(), 100 * result.coverage(), result.methods());
+                logRatios += result.logRatioSum();
+                forecasts += result.forecasts();
                 maseSum += result.mase();
                 naiveSum += result.naiveMase();
                 covered += result.covered();
                 days += result.days();
             }
         }
-        out.printf("%-6s %7s %10s %10.3f %12.3f %8.3f %9.1f%%%n", "all", "", "", maseSum / seeds.size(), naiveSum / seeds.size(), maseSum / naiveSum, 100.0 * covered / days);
+        out.printf("%-6s %7s %10d %10.3f %12.3f %8.3f %10.3f %9.1f%%%n", "all", "", forecasts, maseSum / seeds.size(), naiveSum / seeds.size(), maseSum / naiveSum,
+                Math.exp(logRatios / forecasts), 100.0 * covered / days);
         return 0;
     }
 }

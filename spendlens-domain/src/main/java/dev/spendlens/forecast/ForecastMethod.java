@@ -63,7 +63,7 @@ public enum ForecastMethod {
         double[] smoothed = SeasonalTrend.smoothed(history, horizon, 56, 0.2);
         double[] combined = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            combined[h] = (longTrend[h] + shortTrend[h] + mean[h] + smoothed[h]) / 4;
+            combined[h] = (longTrend[h] + shortTrend[h] + 2 * mean[h] + 2 * smoothed[h]) / 6;
         }
         // After a change of level in the last week, the older weeks would hold the forecast back: follow the last week.
         java.util.OptionalDouble shifted = SeasonalTrend.shiftedLevel(history);

@@ -51,10 +51,16 @@ public final class ForecastBenchmark {
      * @param covered days whose actual fell inside the interval
      * @param days days forecast
      * @param methods how often each method was chosen
+     * @param logRatioSum the sum over forecasts of log(MASE / naive MASE), for the geometric mean of the relative MASE
      */
-    public record Result(int series, int forecasts, double mase, double naiveMase, int covered, int days, Map<ForecastMethod, Integer> methods) {
+    public record Result(int series, int forecasts, double mase, double naiveMase, int covered, int days, Map<ForecastMethod, Integer> methods, double logRatioSum) {
         public double ratio() {
             return mase / naiveMase;
+        }
+
+        /** The geometric mean of each forecast's MASE relative to the naive one's: unlike the ratio of means, not dominated by a few unforecastable series. */
+        public double geometricRatio() {
+            return Math.exp(logRatioSum / forecasts);
         }
 
         public double coverage() {
@@ -88,6 +94,7 @@ public final class ForecastBenchmark {
         int scored = 0;
         int covered = 0;
         int days = 0;
+        double logRatioSum = 0;
         Map<ForecastMethod, Integer> methods = new LinkedHashMap<>();
         for (double[] values : series.values()) {
             for (int k = 1; k <= origins; k++) {
@@ -106,6 +113,7 @@ public final class ForecastBenchmark {
                     continue;
                 }
                 maseSum += mase;
+                logRatioSum += Math.log(Math.max(mase, 1e-9) / Math.max(naive, 1e-9));
                 naiveSum += naive;
                 scored++;
                 covered += Accuracy.covered(actual, forecast);
@@ -113,7 +121,7 @@ public final class ForecastBenchmark {
                 methods.merge(forecast.method(), 1, Integer::sum);
             }
         }
-        return new Result(series.size(), scored, maseSum / scored, naiveSum / scored, covered, days, methods);
+        return new Result(series.size(), scored, maseSum / scored, naiveSum / scored, covered, days, methods, logRatioSum);
     }
 
     private static int firstSpend(double[] values) {
