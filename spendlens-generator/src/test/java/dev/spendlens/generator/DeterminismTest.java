@@ -41,7 +41,7 @@ class DeterminismTest {
 
     @Test
     void filesOfSeveralRowGroupsWrittenInParallelAreByteIdenticalToo() throws IOException {
-        GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(1).withTargetRows(400_000);
+        GeneratorOptions options = GeneratorOptions.defaults(first).withMonths(1).withTargetRows(300_000);
         new ExportGenerator().generate(options, line -> {});
         new ExportGenerator().generate(options.withOut(second), line -> {});
         String data = "spendlens-demo/data/BILLING_PERIOD=2026-10/spendlens-demo-00001.snappy.parquet";
