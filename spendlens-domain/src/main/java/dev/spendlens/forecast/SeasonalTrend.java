@@ -23,11 +23,7 @@ final class SeasonalTrend {
         }
         double[] y = Arrays.copyOfRange(history, n - length, n);
         double[] index = seasonalIndex(y);
-        double[] deseasonalised = new double[length];
-        for (int i = 0; i < length; i++) {
-            double factor = index[i % SEASON];
-            deseasonalised[i] = factor > 0 ? y[i] / factor : y[i];
-        }
+        double[] deseasonalised = deseasonalise(y, index);
         double slope = slope(deseasonalised);
         int recent = Math.min(length, 4 * SEASON);
         double[] projected = new double[recent];
@@ -60,14 +56,14 @@ final class SeasonalTrend {
         }
         double[] y = Arrays.copyOfRange(history, n - length, n);
         double[] index = seasonalIndex(y);
+        double[] deseasonalised = deseasonalise(y, index);
         double level = 0;
         for (int i = 0; i < SEASON; i++) {
-            level += index[i] > 0 ? y[i] / index[i] : y[i];
+            level += deseasonalised[i];
         }
         level /= SEASON;
         for (int i = SEASON; i < length; i++) {
-            double value = index[i % SEASON] > 0 ? y[i] / index[i % SEASON] : y[i];
-            level = alpha * value + (1 - alpha) * level;
+            level = alpha * deseasonalised[i] + (1 - alpha) * level;
         }
         double[] forecast = new double[horizon];
         for (int h = 0; h < horizon; h++) {
@@ -87,11 +83,7 @@ final class SeasonalTrend {
             return java.util.OptionalDouble.empty();
         }
         double[] y = Arrays.copyOfRange(history, n - length, n);
-        double[] index = seasonalIndex(y);
-        double[] deseasonalised = new double[length];
-        for (int i = 0; i < length; i++) {
-            deseasonalised[i] = index[i % SEASON] > 0 ? y[i] / index[i % SEASON] : y[i];
-        }
+        double[] deseasonalised = deseasonalise(y, seasonalIndex(y));
         double[] before = Arrays.copyOfRange(deseasonalised, length - 4 * SEASON, length - SEASON);
         double[] last = Arrays.copyOfRange(deseasonalised, length - SEASON, length);
         double earlier = median(before);
@@ -109,6 +101,16 @@ final class SeasonalTrend {
         }
         boolean shifted = Math.abs(recent - earlier) > Math.max(4 * noise / Math.sqrt(SEASON), 0.15 * Math.abs(earlier)) && Math.max(above, below) >= 6;
         return shifted ? java.util.OptionalDouble.of(recent) : java.util.OptionalDouble.empty();
+    }
+
+    /** Each value divided by its weekday's factor (a zero factor leaves the value as it is). */
+    static double[] deseasonalise(double[] y, double[] index) {
+        double[] deseasonalised = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            double factor = index[i % SEASON];
+            deseasonalised[i] = factor > 0 ? y[i] / factor : y[i];
+        }
+        return deseasonalised;
     }
 
     /** Seven factors, mean 1, indexed by position modulo 7 in {@code y}. */
