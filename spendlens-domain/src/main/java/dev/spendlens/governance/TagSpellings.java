@@ -17,7 +17,7 @@ import java.util.Map;
  * Finds tag values that look like one value written differently: {@code DataScience},
  * {@code data_science} and {@code data-science}, or {@code platfrom} beside {@code platform}.
  * Values are compared with case and separators removed, and also count as one when such forms
- * differ by a single letter (for forms of five letters or more, so that {@code ml} and {@code ai},
+ * differ by a single letter (or two neighbouring letters swapped) (for forms of five letters or more, so that {@code ml} and {@code ai},
  * or cost centres {@code 41020} and {@code 61020}, stay apart).
  */
 public final class TagSpellings {
@@ -98,26 +98,27 @@ public final class TagSpellings {
         return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
     }
 
-    /** Levenshtein distance, stopping early past 1. */
+    /** The optimal-string-alignment distance (Levenshtein with swaps of neighbours, so that {@code platfrom} is one edit from {@code platform}). */
     static int distance(String left, String right) {
         if (Math.abs(left.length() - right.length()) > 1) {
             return 2;
         }
-        int[] previous = new int[right.length() + 1];
-        int[] current = new int[right.length() + 1];
+        int[][] d = new int[left.length() + 1][right.length() + 1];
+        for (int i = 0; i <= left.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= right.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= left.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= right.length(); j++) {
                 int cost = left.charAt(i - 1) == right.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && left.charAt(i - 1) == right.charAt(j - 2) && left.charAt(i - 2) == right.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[right.length()];
+        return d[left.length()][right.length()];
     }
 }
