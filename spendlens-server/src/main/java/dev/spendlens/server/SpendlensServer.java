@@ -36,6 +36,10 @@ public final class SpendlensServer implements AutoCloseable {
         List<ApiRoutes> routes = new ArrayList<>();
         routes.add(new HealthRoutes(context));
         routes.add(new CostRoutes(context));
+        routes.add(new ForecastRoutes(context));
+        routes.add(new ChargebackRoutes(context));
+        routes.add(new GovernanceRoutes(context));
+        routes.add(new BudgetRoutes(context));
         routes.add(new AnomalyRoutes(context));
         return routes;
     }
