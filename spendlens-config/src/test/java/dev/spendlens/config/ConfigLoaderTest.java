@@ -146,7 +146,7 @@ class ConfigLoaderTest {
                         new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
                                 Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))),
                         new SharedCostRule(ReservedBucket.UNALLOCATED, SharedCostMethod.EVEN, Map.of()))),
-                new BudgetsConfig(Optional.of(URI.create("https://hooks.example/budgets")), "slack", Path.of("/var/lib/spendlens/policies",
+                new BudgetsConfig(Optional.of(URI.create("https://hooks.example/budgets")), "slack", Path.of("/var/lib/spendlens/policies")),
                 AlertsConfig.defaults(),
                 AnomaliesConfig.defaults()));
         assertThat(config.server().loopback()).isFalse();
