@@ -15,13 +15,15 @@ import java.util.Deque;
 import java.util.List;
 
 /** A real HTTP server on an ephemeral loopback port that records every webhook body; answers 200 unless told otherwise. */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final HttpServer server;
     private final List<JsonNode> bodies = new ArrayList<>();
     private final List<String> authorizations = new ArrayList<>();
     private final Deque<Integer> statuses = new ArrayDeque<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -33,7 +35,7 @@ final class WebhookReceiver implements AutoCloseable {
             synchronized (this) {
                 status = statuses.isEmpty() ? 200 : statuses.poll();
                 if (status == 200) {
-                    bodies.add(WebhookPayload.JSON.readTree(body));
+                    bodies.add(JSON.readTree(body));
                     authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
                 }
             }
@@ -45,22 +47,22 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:%d/hook/T000/B000/secret".formatted(server.getAddress().getPort()));
     }
 
     /** The next requests get these statuses, in order; later ones 200. */
-    synchronized void failNext(int... codes) {
+    public synchronized void failNext(int... codes) {
         for (int code : codes) {
             statuses.add(code);
         }
     }
 
-    synchronized List<JsonNode> bodies() {
+    public synchronized List<JsonNode> bodies() {
         return List.copyOf(bodies);
     }
 
-    synchronized List<String> authorizations() {
+    public synchronized List<String> authorizations() {
         return List.copyOf(authorizations);
     }
 

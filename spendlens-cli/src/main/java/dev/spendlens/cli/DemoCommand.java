@@ -78,12 +78,16 @@ final class DemoCommand implements Callable<Integer> {
         out.println("4. Top 10 principals (IAM users, roles, people behind federated roles, agents)");
         report(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(fields.parse("PRINCIPAL")), Optional.empty()), 10);
         out.println();
+        out.println("5. Anomalies: the ones injected into the demo organisation (labels.json), as the monitors found them");
+        DemoAnomalies.print(context, store, out().resolve("labels.json"));
+        out.println();
         out.printf("Next: ./spendlens report --from %s --to %s --group-by MODEL,TOKEN_TYPE   (see ./spendlens report --help)%n", period.start(), period.end());
+        out.println("      ./spendlens anomalies            (every anomaly kept; ./spendlens anomalies show ID for one, with its root cause)");
         if (noServe) {
             return 0;
         }
         out.println();
-        out.println("5. Starting the dashboard and the REST API");
+        out.println("6. Starting the dashboard and the REST API");
         try (SpendlensServer server = ServeCommand.start(context, store, port, bind)) {
             out.printf("%nDashboard: %s   (REST API: %sopenapi.json; Ctrl-C to stop)%n", server.url(), server.url());
             out.flush();

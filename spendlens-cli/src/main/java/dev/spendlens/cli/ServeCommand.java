@@ -62,6 +62,7 @@ final class ServeCommand implements Callable<Integer> {
     static SpendlensServer start(CliContext context, StoreOptions store, Integer port, String bind) {
         ServerConfig config = context.config(store.config()).server();
         ServerSettings settings = new ServerSettings(bind == null ? config.bind() : bind, port == null ? config.port() : port, config.apiTokenSha256());
-        return SpendlensServer.start(settings, new ServerContext(context.store(store), context.allocator(store), context.clock()));
+        return SpendlensServer.start(settings, new ServerContext(context.store(store), context.allocator(store), context.clock(), context.finance(store),
+                context.config(store.config())));
     }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
 /** The {@code ./spendlens} command. */
 @Command(name = "spendlens", mixinStandardHelpOptions = true, version = "Spendlens 0.1.0",
         description = "Amazon Bedrock spend attributed to IAM principals, people and teams, from your CUR 2.0 export.",
-        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ReportCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, GenerateCommand.class, IngestCommand.class, ReportCommand.class, ServeCommand.class,
+                ForecastCommand.class, ForecastBenchmarkCommand.class, ChargebackCommand.class, GovernanceCommand.class, BudgetsCommand.class,
+                AnomaliesCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SpendlensCli implements Runnable {
     /** Exit codes: 0 done, 1 the input or data was refused, 2 bad command-line usage, 3 something outside failed, 4 a Spendlens bug. */

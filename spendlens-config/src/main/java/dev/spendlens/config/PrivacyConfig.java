@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
+import dev.spendlens.privacy.Pseudonymizer;
 
 import java.util.Optional;
 
@@ -28,6 +29,11 @@ public record PrivacyConfig(boolean pseudonymizePeople, Optional<String> pseudon
 
     public static PrivacyConfig defaults() {
         return new PrivacyConfig(false, Optional.empty());
+    }
+
+    /** Keyed pseudonyms when {@code pseudonymize-people} is on, else names as billed. */
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizePeople ? Pseudonymizer.keyed(pseudonymKey.orElseThrow()) : Pseudonymizer.none();
     }
 
     static PrivacyConfig read(ConfigSection section) {

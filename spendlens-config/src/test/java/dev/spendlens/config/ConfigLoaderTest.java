@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spendlens.allocation.AllocationDimension;
+import dev.spendlens.allocation.ReservedBucket;
 import dev.spendlens.allocation.TagSource;
+import dev.spendlens.chargeback.SharedCostMethod;
+import dev.spendlens.chargeback.SharedCostRule;
+import dev.spendlens.money.ExchangeRate;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 
@@ -104,6 +108,19 @@ class ConfigLoaderTest {
                 privacy:
                   pseudonymize-people: true
                   pseudonym-key: %s
+                currency:
+                  display: eur
+                  exchange-rates:
+                    - {date: 2026-09-01, from: USD, to: EUR, rate: 0.9137}
+                chargeback:
+                  dimension: department
+                  shared-costs:
+                    - {bucket: no-caller, method: fixed, percentages: {"4410": 60, "5120": 40}}
+                    - {bucket: unallocated, method: even}
+                budgets:
+                  webhook-url: https://hooks.example/budgets
+                  webhook-format: slack
+                  policy-dir: /var/lib/spendlens/policies
                 """.formatted(TOKEN_HASH, PSEUDONYM_KEY));
 
         SpendlensConfig config = ConfigLoader.load(Optional.of(file), Map.of());
@@ -123,7 +140,15 @@ class ConfigLoaderTest {
                         Optional.of(Path.of("/etc/spendlens/rules.yaml")),
                         Optional.of(Path.of("/etc/spendlens/people.csv"))),
                 new ServerConfig(9443, "0.0.0.0", Optional.of(TOKEN_HASH.toLowerCase())),
-                new PrivacyConfig(true, Optional.of(PSEUDONYM_KEY))));
+                new PrivacyConfig(true, Optional.of(PSEUDONYM_KEY)),
+                new CurrencyConfig(Optional.of("EUR"), List.of(new ExchangeRate(java.time.LocalDate.of(2026, 9, 1), "USD", "EUR", new java.math.BigDecimal("0.9137")))),
+                new ChargebackConfig("department", List.of(
+                        new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
+                                Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))),
+                        new SharedCostRule(ReservedBucket.UNALLOCATED, SharedCostMethod.EVEN, Map.of()))),
+                new BudgetsConfig(Optional.of(URI.create("https://hooks.example/budgets")), "slack", Path.of("/var/lib/spendlens/policies")),
+                AlertsConfig.defaults(),
+                AnomaliesConfig.defaults()));
         assertThat(config.server().loopback()).isFalse();
         assertThat(config.allocation().aliases().keySet()).containsExactly("ds", "ml");
     }
@@ -153,7 +178,19 @@ class ConfigLoaderTest {
                 override("SPENDLENS_SERVER_PORT", "0", config -> config.server().port(), 0),
                 override("SPENDLENS_SERVER_BIND", "::1", config -> config.server().bind(), "::1"),
                 override("SPENDLENS_SERVER_API_TOKEN_SHA256", TOKEN_HASH, config -> config.server().apiTokenSha256(), Optional.of(TOKEN_HASH.toLowerCase())),
-                override("SPENDLENS_PRIVACY_PSEUDONYM_KEY", PSEUDONYM_KEY, config -> config.privacy().pseudonymKey(), Optional.of(PSEUDONYM_KEY)));
+                override("SPENDLENS_PRIVACY_PSEUDONYM_KEY", PSEUDONYM_KEY, config -> config.privacy().pseudonymKey(), Optional.of(PSEUDONYM_KEY)),
+                override("SPENDLENS_CURRENCY_DISPLAY", "gbp", config -> config.currency().display(), Optional.of("GBP")),
+                override("SPENDLENS_CURRENCY_EXCHANGE_RATES", "2026-09-01:GBP:USD:1.269, 2026-10-01:USD:EUR:0.92", config -> config.currency().exchangeRates(),
+                        List.of(new ExchangeRate(java.time.LocalDate.of(2026, 9, 1), "GBP", "USD", new java.math.BigDecimal("1.269")),
+                                new ExchangeRate(java.time.LocalDate.of(2026, 10, 1), "USD", "EUR", new java.math.BigDecimal("0.92")))),
+                override("SPENDLENS_CHARGEBACK_DIMENSION", "team", config -> config.chargeback().dimension(), "team"),
+                override("SPENDLENS_CHARGEBACK_SHARED_COSTS", "no-caller:fixed:4410=60|5120=40", config -> config.chargeback().sharedCosts(),
+                        List.of(SharedCostRule.proportional(ReservedBucket.UNALLOCATED), new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
+                                Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))))),
+                override("SPENDLENS_BUDGETS_WEBHOOK_URL", "http://127.0.0.1:9000/hook", config -> config.budgets().webhookUrl(),
+                        Optional.of(URI.create("http://127.0.0.1:9000/hook"))),
+                override("SPENDLENS_BUDGETS_WEBHOOK_FORMAT", "SLACK", config -> config.budgets().webhookFormat(), "slack"),
+                override("SPENDLENS_BUDGETS_POLICY_DIR", "/tmp/policies", config -> config.budgets().policyDirectory(), Path.of("/tmp/policies")));
     }
 
     @ParameterizedTest(name = "{0}={1}")
@@ -280,7 +317,7 @@ class ConfigLoaderTest {
                 allocation:
                   dimensions:
                     - {name: team, tag-key: [team]}
-                alerts:
+                alarms:
                   webhook: https://hooks.example
                 """);
 
@@ -288,7 +325,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("'stor' at line 1")
                 .hasMessageContaining("'store.memoryLimit' at line 4")
                 .hasMessageContaining("'allocation.dimensions[0].tag-key' at line 7")
-                .hasMessageContaining("'alerts' at line 8");
+                .hasMessageContaining("'alarms' at line 8");
     }
 
     @Test

@@ -28,9 +28,12 @@ class DocumentationTest {
         // Written in a file, the default store path is relative to the file rather than to the working directory.
         StoreConfig store = new StoreConfig(example.toAbsolutePath().getParent().resolve(defaults.store().path()).normalize(),
                 defaults.store().memoryLimit(), defaults.store().threads());
+        BudgetsConfig budgets = new BudgetsConfig(defaults.budgets().webhookUrl(), defaults.budgets().webhookFormat(),
+                example.toAbsolutePath().getParent().resolve(defaults.budgets().policyDirectory()).normalize());
 
         assertThat(ConfigLoader.load(Optional.of(example), Map.of()))
-                .isEqualTo(new SpendlensConfig(store, defaults.ingest(), defaults.allocation(), defaults.server(), defaults.privacy()));
+                .isEqualTo(new SpendlensConfig(store, defaults.ingest(), defaults.allocation(), defaults.server(), defaults.privacy(), defaults.currency(),
+                        defaults.chargeback(), budgets, defaults.alerts(), defaults.anomalies()));
         assertThat(Files.readString(example)).contains(variables().stream().map(DocumentationTest::keyOf).map(DocumentationTest::lastPart).toList());
     }
 

@@ -3,6 +3,7 @@ package dev.spendlens.allocation;
 import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.principal.Principal;
+import dev.spendlens.privacy.Pseudonymizer;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,13 +28,31 @@ import java.util.TreeMap;
  */
 public final class Allocator {
     private final AllocationPolicy policy;
+    private final Pseudonymizer pseudonymizer;
 
     public Allocator(AllocationPolicy policy) {
+        this(policy, Pseudonymizer.none());
+    }
+
+    /** An allocator whose stored labels name people by pseudonym (privacy.pseudonymize-people). */
+    public Allocator(AllocationPolicy policy, Pseudonymizer pseudonymizer) {
         this.policy = requireNonNull(policy, "policy is null");
+        this.pseudonymizer = requireNonNull(pseudonymizer, "pseudonymizer is null");
     }
 
     public AllocationPolicy policy() {
         return policy;
+    }
+
+    /** How people are named in what is stored and shown: by name, or by keyed pseudonym. */
+    public Pseudonymizer pseudonymizer() {
+        return pseudonymizer;
+    }
+
+    /** What the stored allocations depend on: the policy and, when people are pseudonymised, the key's digest. */
+    public String fingerprint() {
+        String policyFingerprint = PolicyFingerprint.of(policy);
+        return pseudonymizer.enabled() ? policyFingerprint + "|" + pseudonymizer.fingerprint() : policyFingerprint;
     }
 
     public Allocation allocate(AllocationSubject subject) {

@@ -6,7 +6,7 @@ import dev.spendlens.allocation.AllocationDimension;
 import dev.spendlens.allocation.AllocationSubject;
 import dev.spendlens.allocation.Allocator;
 import dev.spendlens.allocation.CallerLabels;
-import dev.spendlens.allocation.PolicyFingerprint;
+import dev.spendlens.allocation.AllocationSource;
 import dev.spendlens.principal.Principal;
 import dev.spendlens.principal.PrincipalParser;
 
@@ -49,7 +49,7 @@ public final class AllocationTable {
      */
     public static void synchronize(Connection connection, Allocator allocator) {
         try {
-            String fingerprint = PolicyFingerprint.of(allocator.policy());
+            String fingerprint = allocator.fingerprint();
             Optional<String> stored = storedFingerprint(connection);
             boolean rebuild = stored.isEmpty() || !stored.get().equals(fingerprint) || !exists(connection);
             if (rebuild) {
@@ -90,6 +90,14 @@ public final class AllocationTable {
         }
     }
 
+    // A value from the people file names its person: pseudonymised like the person label.
+    private static String describe(AllocationSource source, Allocator allocator) {
+        if (source.kind() == AllocationSource.Kind.PEOPLE_DIRECTORY && allocator.pseudonymizer().enabled()) {
+            return new AllocationSource(source.kind(), allocator.pseudonymizer().person(source.detail())).describe();
+        }
+        return source.describe();
+    }
+
     private static void addMissing(Connection connection, Allocator allocator) throws SQLException {
         String sql = """
                 WITH maps AS (
@@ -113,7 +121,8 @@ public final class AllocationTable {
         try (DuckDBAppender appender = duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "allocations")) {
             for (Pending key : pending) {
                 Allocation allocation = allocator.allocate(new AllocationSubject(key.principal(), key.tags(), key.callCharge()));
-                CallerLabels labels = CallerLabels.of(key.principal(), key.callCharge());
+                // People are pseudonymised here, where labels are stored, so that every query path shows pseudonyms.
+                CallerLabels labels = allocator.pseudonymizer().labels(key.principal(), key.callCharge());
                 appender.beginRow();
                 appender.append(key.id());
                 appender.append(key.tagSetId());
@@ -122,12 +131,12 @@ public final class AllocationTable {
                 appender.append(labels.role());
                 appender.append(labels.person());
                 appender.append(key.principal().map(Principal::accountId).orElse(""));
-                appender.append(key.principal().flatMap(Principal::sessionName).orElse(""));
+                appender.append(key.principal().map(principal -> allocator.pseudonymizer().sessionName(principal)).orElse(""));
                 appender.append(key.callCharge());
                 for (AllocationDimension dimension : allocator.policy().dimensions()) {
                     AllocatedValue value = allocation.value(dimension.name());
                     appender.append(value.value());
-                    appender.append(value.source().describe());
+                    appender.append(describe(value.source(), allocator));
                 }
                 appender.endRow();
             }

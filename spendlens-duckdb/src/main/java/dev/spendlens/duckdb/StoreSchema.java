@@ -180,7 +180,105 @@ final class StoreSchema {
                 attempt INTEGER NOT NULL,
                 attempted_at TIMESTAMP NOT NULL,
                 outcome VARCHAR NOT NULL,
-                error VARCHAR)""");
+                error VARCHAR)""",
+            // Anomaly detection: monitors created through the API, every anomaly found, and its root cause.
+            """
+            CREATE TABLE IF NOT EXISTS anomaly_monitors (
+                name VARCHAR NOT NULL,
+                dimension VARCHAR,
+                filter_json VARCHAR,
+                hourly BOOLEAN NOT NULL,
+                created_at TIMESTAMP NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS anomalies (
+                anomaly_id VARCHAR NOT NULL,
+                monitor VARCHAR NOT NULL,
+                granularity VARCHAR NOT NULL,
+                series_key VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                start_at TIMESTAMP NOT NULL,
+                end_at TIMESTAMP NOT NULL,
+                ongoing BOOLEAN NOT NULL,
+                expected DECIMAL(38,10) NOT NULL,
+                actual DECIMAL(38,10) NOT NULL,
+                score DOUBLE NOT NULL,
+                score_meaning VARCHAR NOT NULL,
+                explanation VARCHAR NOT NULL,
+                owner VARCHAR,
+                detected_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL,
+                suppressed VARCHAR,
+                feedback VARCHAR,
+                feedback_note VARCHAR,
+                feedback_at TIMESTAMP)""",
+            """
+            CREATE TABLE IF NOT EXISTS anomaly_root_causes (
+                anomaly_id VARCHAR NOT NULL,
+                rank INTEGER NOT NULL,
+                principal VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                token_type VARCHAR NOT NULL,
+                account VARCHAR NOT NULL,
+                expected DECIMAL(38,10) NOT NULL,
+                actual DECIMAL(38,10) NOT NULL)""",
+            // Chargeback: what was closed, so that a closed month never changes silently (ChargebackClosings).
+            """
+            CREATE TABLE IF NOT EXISTS chargeback_closings (
+                month DATE NOT NULL,
+                dimension VARCHAR NOT NULL,
+                currency VARCHAR NOT NULL,
+                closed_at TIMESTAMP NOT NULL,
+                rules VARCHAR NOT NULL,
+                invoice_total DECIMAL(38,10) NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS chargeback_closed_lines (
+                month DATE NOT NULL,
+                dimension VARCHAR NOT NULL,
+                line_number INTEGER NOT NULL,
+                owner VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                team VARCHAR NOT NULL,
+                principal VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                source VARCHAR NOT NULL,
+                detail VARCHAR NOT NULL,
+                adjusted_month DATE,
+                tokens DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                amount DECIMAL(38,10) NOT NULL,
+                rounded_amount DECIMAL(38,10) NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS chargeback_closed_invoices (
+                month DATE NOT NULL,
+                dimension VARCHAR NOT NULL,
+                invoice_id VARCHAR NOT NULL,
+                amount DECIMAL(38,10) NOT NULL,
+                rounded_amount DECIMAL(38,10) NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS chargeback_closed_pools (
+                month DATE NOT NULL,
+                dimension VARCHAR NOT NULL,
+                bucket VARCHAR NOT NULL,
+                rule VARCHAR NOT NULL,
+                category VARCHAR NOT NULL,
+                amount DECIMAL(38,10) NOT NULL)""",
+            // Budgets and the alerts already raised for them (BudgetRepository).
+            """
+            CREATE TABLE IF NOT EXISTS budgets (
+                budget_id VARCHAR NOT NULL,
+                definition VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS budget_alerts (
+                budget_id VARCHAR NOT NULL,
+                period_start DATE NOT NULL,
+                threshold VARCHAR NOT NULL,
+                crossed_at TIMESTAMP NOT NULL,
+                amount DECIMAL(38,10) NOT NULL,
+                budget_amount DECIMAL(38,10) NOT NULL,
+                currency VARCHAR NOT NULL,
+                delivery VARCHAR NOT NULL)""");
 
     private StoreSchema() {}
 

@@ -4,17 +4,34 @@ import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.allocation.AllocationDimension;
 import dev.spendlens.allocation.Allocator;
+import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.costquery.FieldParser;
 import dev.spendlens.duckdb.DuckDbStore;
+import dev.spendlens.finance.FinanceSettings;
 
 import java.time.Clock;
 
-/** What the handlers work with: the store, the allocation rules and the clock. */
-public record ServerContext(DuckDbStore store, Allocator allocator, Clock clock) {
+/**
+ * What the handlers work with: the store, the allocation rules, the clock, the finance settings,
+ * and the configuration of features that have their own section (alerts, anomalies).
+ */
+public record ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance, SpendlensConfig config) {
     public ServerContext {
         requireNonNull(store, "store is null");
         requireNonNull(allocator, "allocator is null");
         requireNonNull(clock, "clock is null");
+        requireNonNull(finance, "finance is null");
+        requireNonNull(config, "config is null");
+    }
+
+    /** With the alert and anomaly sections at their defaults. */
+    public ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance) {
+        this(store, allocator, clock, finance, SpendlensConfig.defaults());
+    }
+
+    /** With the finance defaults (statements by cost-center, no display currency, no budget webhook) and every feature section at its defaults. */
+    public ServerContext(DuckDbStore store, Allocator allocator, Clock clock) {
+        this(store, allocator, clock, FinanceSettings.defaults(), SpendlensConfig.defaults());
     }
 
     public FieldParser fields() {

@@ -44,6 +44,11 @@ public final class SpendlensServer implements AutoCloseable {
         routes.add(new PrincipalRoutes(context));
         routes.add(new OpenApiRoutes());
         routes.add(new DashboardRoutes());
+        routes.add(new ForecastRoutes(context));
+        routes.add(new ChargebackRoutes(context));
+        routes.add(new GovernanceRoutes(context));
+        routes.add(new BudgetRoutes(context));
+        routes.add(new AnomalyRoutes(context));
         return routes;
     }
 

@@ -12,6 +12,7 @@ import dev.spendlens.alert.NotificationKind;
 import dev.spendlens.alert.OutboxEntry;
 import dev.spendlens.alert.SentAlert;
 import dev.spendlens.alert.Severity;
+import dev.spendlens.duckdb.Decimals;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.SqlFailures;
 
@@ -101,7 +102,7 @@ public final class DuckDbAlertLog implements AlertLog {
                     }
                 }
                 return Optional.of(new Alert(key, rows.getString(1), rows.getString(2), rows.getString(3), Severity.valueOf(rows.getString(4)), rows.getString(5),
-                        values, Optional.ofNullable(rows.getString(6)), exact(rows.getBigDecimal(7)), Optional.ofNullable(rows.getBigDecimal(8)).map(DuckDbAlertLog::exact), rows.getString(9),
+                        values, Optional.ofNullable(rows.getString(6)), Decimals.exact(rows.getBigDecimal(7)), Optional.ofNullable(rows.getBigDecimal(8)).map(Decimals::exact), rows.getString(9),
                         Optional.ofNullable(rows.getString(10)), instant(rows.getTimestamp(11))));
             }
         } catch (SQLException e) {
@@ -113,12 +114,12 @@ public final class DuckDbAlertLog implements AlertLog {
     public Optional<SentAlert> lastSent(String channel, String alertKey) {
         try (Connection connection = store.connect();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT amount, severity, sent_at FROM alert_sent WHERE channel = ? AND alert_key = ? ORDER BY sent_at DESC LIMIT 1")) {
+                        "SELECT amount, severity, sent_at FROM alert_sent WHERE channel = ? AND alert_key = ? ORDER BY sent_at DESC, rowid DESC LIMIT 1")) {
             select.setString(1, channel);
             select.setString(2, alertKey);
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next()
-                        ? Optional.of(new SentAlert(channel, alertKey, exact(rows.getBigDecimal(1)), Severity.valueOf(rows.getString(2)), instant(rows.getTimestamp(3))))
+                        ? Optional.of(new SentAlert(channel, alertKey, Decimals.exact(rows.getBigDecimal(1)), Severity.valueOf(rows.getString(2)), instant(rows.getTimestamp(3))))
                         : Optional.empty();
             }
         } catch (SQLException e) {
@@ -238,11 +239,6 @@ public final class DuckDbAlertLog implements AlertLog {
         }
     }
 
-    /** DECIMAL(38,10) comes back with ten decimals: give the value back as it was written, never in exponent form. */
-    static BigDecimal exact(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
 
     // Instants are kept as UTC wall-clock TIMESTAMPs, whatever the JVM's zone.
     static Timestamp timestamp(Instant instant) {
