@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The reference for the ingest benchmark: DuckDB alone, scanning the same export files and computing
  * the same totals with one SQL query each, nothing written. Run with the CLI's classpath:
- * java -cp "spendlens-cli/target/lib/*" bench/RawScan.java EXPORT_ROOT [THREADS] [MEMORY_LIMIT]
+ * java -cp "spendlens-cli/target/lib/*" bench/RawScan.java EXPORT_ROOT [THREADS] [MEMORY_LIMIT] [REPEATS]
  */
 public class RawScan {
     private static final String BEDROCK = """
@@ -25,12 +25,13 @@ public class RawScan {
         Path root = Path.of(args[0]);
         String threads = args.length > 1 ? args[1] : "0";
         String memory = args.length > 2 ? args[2] : "1GB";
+        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root.resolve("data"))) {
             files = walk.filter(path -> path.toString().endsWith(".parquet")).sorted(Comparator.naturalOrder()).toList();
         }
         String list = files.stream().map(path -> "'" + path.toAbsolutePath() + "'").collect(Collectors.joining(", "));
-        String source = "read_parquet([" + list + "])";
+        String source = "read_parquet([" + list + "], hive_partitioning = false)";
         String sameTotals = """
                 SELECT count(*), sum(c) FROM (
                   SELECT date_trunc('hour', line_item_usage_start_date), bill_billing_period_start_date, line_item_usage_account_id, line_item_resource_id,
@@ -49,20 +50,21 @@ public class RawScan {
                 statement.execute("SET threads = " + threads);
             }
             long rows;
+            statement.execute("SET TimeZone = 'UTC'");
             try (ResultSet result = statement.executeQuery("SELECT sum(num_rows) FROM parquet_file_metadata([" + list + "])")) {
                 result.next();
                 rows = result.getLong(1);
             }
             System.out.printf("files %d, line items %,d%n", files.size(), rows);
-            time(statement, "same totals as the store (hourly, every charge key)", sameTotals, rows);
-            time(statement, "daily cost by principal and usage type", daily, rows);
+            time(statement, "same totals as the store (hourly, every charge key)", sameTotals, rows, repeats);
+            time(statement, "daily cost by principal and usage type", daily, rows, repeats);
         }
     }
 
-    private static void time(Statement statement, String name, String sql, long rows) throws Exception {
+    private static void time(Statement statement, String name, String sql, long rows, int repeats) throws Exception {
         List<Double> seconds = new ArrayList<>();
         String answer = "";
-        for (int run = 0; run < 3; run++) {
+        for (int run = 0; run < repeats; run++) {
             long started = System.nanoTime();
             try (ResultSet result = statement.executeQuery(sql)) {
                 result.next();
@@ -71,6 +73,7 @@ public class RawScan {
             seconds.add((System.nanoTime() - started) / 1e9);
         }
         seconds.sort(Comparator.naturalOrder());
-        System.out.printf("reference: %s: median %.2f s (best %.2f s), %,.0f rows/s; %s%n", name, seconds.get(1), seconds.get(0), rows / seconds.get(1), answer);
+        double median = seconds.get(seconds.size() / 2);
+        System.out.printf("reference: %s: median %.2f s (best %.2f s), %,.0f rows/s; %s%n", name, median, seconds.get(0), rows / median, answer);
     }
 }

@@ -137,9 +137,10 @@ final class IngestCommand implements Callable<Integer> {
         }
 
         @Override
-        public void fileStaged(int fileNumber, int fileCount, String origin, long rows, long bedrockRows, Duration took) {
+        public void filesRead(int filesDone, int fileCount, List<String> origins, long rows, long bedrockRows, Duration took) {
             double seconds = Math.max(took.toNanos() / 1e9, 1e-6);
-            err.printf("  [%d/%d] %s: %s rows, %s Bedrock (%s rows/s)%n", fileNumber, fileCount, origin, Numbers.count(rows), Numbers.count(bedrockRows),
+            String which = origins.size() == 1 ? origins.get(0) : "%s ... %s".formatted(origins.get(0), origins.get(origins.size() - 1));
+            err.printf("  [%d/%d files] %s: %s rows, %s Bedrock (%s rows/s)%n", filesDone, fileCount, which, Numbers.count(rows), Numbers.count(bedrockRows),
                     Numbers.count(rows / seconds));
         }
 

@@ -19,7 +19,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Decodes what the staged batch contains, with the pure domain rules, over distinct values only
+ * Decodes what the batch's keys contain, with the pure domain rules, over distinct values only
  * (a few thousand principals, charge types and tag sets, never the millions of lines):
  * {@code batch_charge_types} per charge type, {@code batch_tag_sets} per tags map, and
  * {@code batch_allocations} per allocation key. Refuses the batch, naming file and row, when a
@@ -32,7 +32,7 @@ final class BatchAttributor {
     private BatchAttributor() {}
 
     static void attribute(Connection connection, List<InspectedFile> files) throws SQLException {
-        collectKeys(connection);
+        checkKeysAreDistinct(connection);
         checkCurrencies(connection, files);
         checkPrincipals(connection, files);
         collectChargeTypes(connection);
@@ -40,21 +40,14 @@ final class BatchAttributor {
         collectAllocationKeys(connection);
     }
 
-    /** The distinct keys of the batch: every later step reads this small table instead of the staged lines. */
-    private static void collectKeys(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE OR REPLACE TEMP TABLE batch_keys AS
-                    SELECT key_hash, billing_period, %s, principal, tags_hash, min(file_index) AS file_index, sum(line_items) AS line_items
-                    FROM staged GROUP BY ALL""".formatted(CHARGE_COLUMNS));
-            try (ResultSet rows = statement.executeQuery("""
-                    SELECT count(*) FROM (SELECT key_hash FROM batch_keys GROUP BY key_hash HAVING count(DISTINCT (%s, principal, tags_hash)) > 1)"""
-                    .formatted(CHARGE_COLUMNS))) {
-                rows.next();
-                if (rows.getLong(1) > 0) {
-                    // Two different keys with one 64-bit hash: astronomically rare, and never silently merged.
-                    throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "two distinct charge keys share a hash in this batch; nothing was stored, please report this");
-                }
+    /** Two different keys with one 64-bit hash would be joined to one owner: astronomically rare, and never silently merged. */
+    private static void checkKeysAreDistinct(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("""
+                SELECT count(*) FROM (SELECT key_hash FROM batch_keys GROUP BY key_hash HAVING count(DISTINCT (%s, principal, tags_hash)) > 1)"""
+                .formatted(CHARGE_COLUMNS))) {
+            rows.next();
+            if (rows.getLong(1) > 0) {
+                throw new SpendlensException(ErrorCode.INTERNAL_ERROR, "two distinct charge keys share a hash in this batch; nothing was stored, please report this");
             }
         }
     }
@@ -125,7 +118,7 @@ final class BatchAttributor {
         return new SpendlensException(code, "%s: %s (nothing was stored)".formatted(where, problem));
     }
 
-    /** The columns of {@code staged} that make a charge type, in {@link ChargeType}'s order. */
+    /** The columns of {@code batch_keys} that make a charge type, in {@link ChargeType}'s order. */
     static final String CHARGE_COLUMNS =
             "payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation, region, pricing_unit, currency";
 
@@ -193,7 +186,7 @@ final class BatchAttributor {
             statement.execute("""
                     CREATE OR REPLACE TEMP TABLE batch_tag_sets AS
                     SELECT tags_hash, tags, %s AS tag_set_id
-                    FROM (SELECT tags_hash, any_value(tags) AS tags FROM staged_tags GROUP BY tags_hash)""".formatted(CANONICAL_TAGS));
+                    FROM (SELECT tags_hash, any_value(tags) AS tags FROM batch_keys GROUP BY tags_hash)""".formatted(CANONICAL_TAGS));
             statement.execute("""
                     INSERT INTO tag_sets
                     SELECT tag_set_id, entry.key, entry.value

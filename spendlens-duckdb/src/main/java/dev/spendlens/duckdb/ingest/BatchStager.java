@@ -1,6 +1,8 @@
 package dev.spendlens.duckdb.ingest;
 
 import dev.spendlens.duckdb.SqlFailures;
+import dev.spendlens.error.ErrorCode;
+import dev.spendlens.error.SpendlensException;
 import dev.spendlens.export.FileType;
 
 import java.sql.Connection;
@@ -8,20 +10,34 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Reads export files into the batch's temporary tables: {@code staged}, the Bedrock lines summed
- * per hour and per everything that tells charges apart, and {@code staged_tags}, each distinct tags
- * map once. The tags map is keyed by its hash while staging because grouping by the map itself
- * costs several times more; the hash never leaves the batch.
+ * The first of the two passes over each export file: it keeps only what decides a line's charge
+ * type and owner, once per distinct key ({@code batch_keys}: a few thousand rows for millions of
+ * lines), with the sums the writer must later reproduce exactly. The lines themselves are never
+ * materialised: the second pass ({@link PeriodWriter}) streams them from the file into the facts.
+ *
+ * <p>A key is identified within the batch by {@link #KEY_HASH}, so that the second pass joins each
+ * line to its decoded key on one number instead of thirteen strings. The tags map is keyed by its
+ * hash for the same reason; neither hash ever leaves the batch.
  */
 final class BatchStager {
-    // key_hash (computed per group, after summing) identifies what decides a line's charge type and allocation,
-    // so that the fact writer joins on one number instead of thirteen strings.
-    private static final String GROUP_KEYS = """
-            billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, usage_account_id,
-            date_trunc('hour', usage_start), product_code, product_name, usage_type, operation, resource_id, region,
-            pricing_unit, currency, principal, hash(tags)""";
+    /** The key of a canonical line: the charge columns, the caller and the tags. */
+    static final String KEY_HASH = """
+            hash(payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation, region,
+                 pricing_unit, currency, principal, hash(tags))""";
+
+    /**
+     * A cheaper key for the second pass, without the two map columns, which cost most of a scan: in
+     * CUR a line's tags follow from its caller, account and resource, and its product name from its
+     * product code. The first pass checks that this holds for the batch before the second pass may
+     * rely on it (see {@link PeriodWriter}).
+     */
+    static final String LINE_KEY = """
+            hash(payer_account_id, invoice_id, billing_entity, line_item_type, product_code, usage_type, operation, region,
+                 pricing_unit, currency, principal, usage_account_id, resource_id)""";
 
     record StagedFile(long rows, long bedrockRows) {}
 
@@ -30,68 +46,100 @@ final class BatchStager {
     static void createTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
-                    CREATE OR REPLACE TEMP TABLE staged (
-                        file_index INTEGER, billing_period DATE, payer_account_id VARCHAR, invoice_id VARCHAR, billing_entity VARCHAR,
-                        line_item_type VARCHAR, usage_account_id VARCHAR, usage_hour TIMESTAMP, product_code VARCHAR, product_name VARCHAR,
-                        usage_type VARCHAR, operation VARCHAR, resource_id VARCHAR, region VARCHAR, pricing_unit VARCHAR, currency VARCHAR,
-                        principal VARCHAR, tags_hash UBIGINT, key_hash UBIGINT, usage_account_name VARCHAR, unblended_cost DECIMAL(38,10),
-                        net_unblended_cost DECIMAL(38,10), usage_amount DECIMAL(38,10), line_items BIGINT)""");
-            statement.execute("CREATE OR REPLACE TEMP TABLE staged_tags (tags_hash UBIGINT, tags MAP(VARCHAR, VARCHAR))");
+                    CREATE OR REPLACE TEMP TABLE batch_keys (
+                        file_index INTEGER, key_hash UBIGINT, billing_period DATE, payer_account_id VARCHAR, invoice_id VARCHAR,
+                        billing_entity VARCHAR, line_item_type VARCHAR, product_code VARCHAR, product_name VARCHAR, usage_type VARCHAR,
+                        operation VARCHAR, region VARCHAR, pricing_unit VARCHAR, currency VARCHAR, principal VARCHAR, tags_hash UBIGINT,
+                        tags MAP(VARCHAR, VARCHAR), usage_account_id VARCHAR, resource_id VARCHAR, line_key UBIGINT, usage_account_name VARCHAR, hourly BOOLEAN,
+                        unblended_cost DECIMAL(38,10), net_unblended_cost DECIMAL(38,10), line_items BIGINT)""");
         }
     }
 
-    static StagedFile stage(Connection connection, int fileIndex, InspectedFile file) {
-        String source = "(" + CurNormalization.select(file) + ")";
-        try {
+    /** The relation the passes read for a file: the normalised file itself, or its parsed copy for CSV. */
+    static String source(InspectedFile file, int fileIndex) {
+        return file.file().type() == FileType.PARQUET ? "(" + CurNormalization.select(file) + ")" : csvTable(fileIndex);
+    }
+
+    /**
+     * The first pass over a batch's files, in one query so that DuckDB reads them in parallel.
+     *
+     * @return per file, in order: its line items and its Bedrock line items
+     */
+    static List<StagedFile> scanKeys(Connection connection, List<InspectedFile> files) {
+        for (int index = 0; index < files.size(); index++) {
+            InspectedFile file = files.get(index);
             if (file.file().type() != FileType.PARQUET) {
-                // Parse a CSV once, then read the parsed lines for every pass below.
+                // A CSV is parsed once into a temporary table that both passes read; dropped with the batch.
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("CREATE OR REPLACE TEMP TABLE csv_lines AS " + CurNormalization.select(file));
+                    statement.execute("CREATE OR REPLACE TEMP TABLE " + csvTable(index) + " AS " + CurNormalization.select(file));
+                } catch (SQLException e) {
+                    throw BadRowLocator.diagnose(connection, file, e);
                 }
-                source = "csv_lines";
             }
-            long rows = rowCount(connection, file, source);
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    INSERT INTO staged
-                    SELECT ?, %s,
-                           hash(payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation,
-                                region, pricing_unit, currency, principal, hash(tags)),
-                           any_value(usage_account_name), coalesce(sum(unblended_cost), 0), coalesce(sum(net_unblended_cost), 0),
-                           coalesce(sum(usage_amount), 0), count(*)
-                    FROM %s
-                    WHERE %s
-                    GROUP BY %s""".formatted(GROUP_KEYS, source, CurNormalization.BEDROCK_ROWS, GROUP_KEYS))) {
-                statement.setInt(1, fileIndex);
-                statement.executeUpdate();
-            }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("""
-                        INSERT INTO staged_tags
-                        SELECT hash(tags), any_value(tags) FROM %s WHERE %s GROUP BY hash(tags)""".formatted(source, CurNormalization.BEDROCK_ROWS));
-            }
-            long bedrockRows = bedrockRows(connection, fileIndex);
-            if (file.file().type() != FileType.PARQUET) {
-                dropCsvLines(connection);
-            }
-            return new StagedFile(rows, bedrockRows);
-        } catch (SQLException e) {
-            // The transaction is aborted now; the rollback drops the parsed lines with everything else.
-            throw BadRowLocator.diagnose(connection, file, e);
         }
+        List<String> branches = new ArrayList<>();
+        for (int index = 0; index < files.size(); index++) {
+            branches.add("""
+                    SELECT %d AS file_index, %s AS key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code,
+                           product_name, usage_type, operation, region, pricing_unit, currency, principal, hash(tags) AS tags_hash, tags, usage_account_id,
+                           resource_id, %s AS line_key, usage_account_name, usage_start, unblended_cost, net_unblended_cost
+                    FROM %s WHERE %s""".formatted(index, KEY_HASH, LINE_KEY, source(files.get(index), index), CurNormalization.BEDROCK_ROWS));
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO batch_keys
+                    SELECT file_index, key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
+                           usage_type, operation, region, pricing_unit, currency, principal, tags_hash, any_value(tags), usage_account_id, resource_id, line_key,
+                           max(usage_account_name), bool_or(usage_start <> date_trunc('day', usage_start)), coalesce(sum(unblended_cost), 0),
+                           coalesce(sum(net_unblended_cost), 0), count(*)
+                    FROM (%s)
+                    GROUP BY file_index, key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
+                             usage_type, operation, region, pricing_unit, currency, principal, tags_hash, usage_account_id, resource_id, line_key""".formatted(String.join("\nUNION ALL\n", branches)));
+        } catch (SQLException e) {
+            throw diagnose(connection, files, e);
+        }
+        try {
+            List<StagedFile> staged = new ArrayList<>();
+            for (int index = 0; index < files.size(); index++) {
+                InspectedFile file = files.get(index);
+                staged.add(new StagedFile(rowCount(connection, file, source(file, index)), bedrockRows(connection, index)));
+            }
+            return staged;
+        } catch (SQLException e) {
+            throw SqlFailures.internal("counting the lines read", e);
+        }
+    }
+
+    // The batch's query failed: find the file with a bad value, else name them all with the engine's message.
+    private static SpendlensException diagnose(Connection connection, List<InspectedFile> files, SQLException failure) {
+        SpendlensException last = null;
+        for (InspectedFile file : files) {
+            SpendlensException explained = BadRowLocator.diagnose(connection, file, failure);
+            if (explained.code() == ErrorCode.CUR_BAD_VALUE || files.size() == 1) {
+                return explained;
+            }
+            last = explained;
+        }
+        return new SpendlensException(ErrorCode.CUR_UNREADABLE_FILE, "one of %s could not be read: %s (nothing was stored)".formatted(
+                files.stream().map(InspectedFile::name).toList(), SqlFailures.firstLine(failure.getMessage())), last);
+    }
+
+    static String csvTable(int fileIndex) {
+        return "csv_lines_" + fileIndex;
     }
 
     private static long rowCount(Connection connection, InspectedFile file, String source) throws SQLException {
-        String sql = file.file().type() == FileType.PARQUET
-                ? "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(%s)".formatted(CurNormalization.literal(file.file().path().toAbsolutePath().toString()))
-                : "SELECT count(*) FROM " + source;
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        if (file.rows().isPresent()) {
+            return file.rows().getAsLong();
+        }
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + source)) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     private static long bedrockRows(Connection connection, int fileIndex) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(line_items), 0) FROM staged WHERE file_index = ?")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(sum(line_items), 0) FROM batch_keys WHERE file_index = ?")) {
             statement.setInt(1, fileIndex);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -100,9 +148,11 @@ final class BatchStager {
         }
     }
 
-    private static void dropCsvLines(Connection connection) {
+    static void dropCsvTables(Connection connection, int fileCount) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS csv_lines");
+            for (int index = 0; index < fileCount; index++) {
+                statement.execute("DROP TABLE IF EXISTS " + csvTable(index));
+            }
         } catch (SQLException e) {
             throw SqlFailures.internal("dropping parsed CSV lines", e);
         }

@@ -4,6 +4,7 @@ import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 import dev.spendlens.export.ExportFile;
+import dev.spendlens.export.FileType;
 
 import java.nio.file.Files;
 import java.sql.Connection;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * Reads an export file's columns before anything is loaded, so that a broken or foreign file is
@@ -46,7 +48,20 @@ final class CurFileInspector {
             throw new SpendlensException(ErrorCode.CUR_MISSING_COLUMN, "%s: required column%s %s missing (read as %s); is this a complete CUR export?".formatted(
                     file.origin(), missing.size() == 1 ? "" : "s", String.join(", ", missing), flavor));
         }
-        return new InspectedFile(file, flavor, columns);
+        return new InspectedFile(file, flavor, columns, rows(connection, file));
+    }
+
+    private static OptionalLong rows(Connection connection, ExportFile file) {
+        if (file.type() != FileType.PARQUET) {
+            return OptionalLong.empty();
+        }
+        String sql = "SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata(%s)".formatted(CurNormalization.literal(file.path().toAbsolutePath().toString()));
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return OptionalLong.of(rows.getLong(1));
+        } catch (SQLException e) {
+            throw new SpendlensException(ErrorCode.CUR_UNREADABLE_FILE, "%s cannot be read as Parquet: %s (truncated?)".formatted(file.origin(), SqlFailures.firstLine(e.getMessage())), e);
+        }
     }
 
     private static SourceColumns describe(Connection connection, ExportFile file) {

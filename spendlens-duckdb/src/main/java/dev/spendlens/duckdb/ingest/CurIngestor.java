@@ -28,9 +28,10 @@ import java.util.stream.Collectors;
  * Loads CUR exports into the store: the whole ingest is one transaction, so a failure or a crash
  * at any point leaves the store exactly as it was.
  *
- * <p>Each batch (normally one delivery of one billing period) is staged with SQL, decoded over its
- * distinct values with the domain rules, and written over the billing periods it contains: a
- * period delivered again replaces the earlier delivery, never adds to it.
+ * <p>Each batch (normally one delivery of one billing period) is read in two SQL passes: the first
+ * keeps each distinct key of the lines (charge, caller, tags), which the domain rules then decode;
+ * the second streams the lines into the facts of the billing periods the batch contains. A period
+ * delivered again replaces the earlier delivery, never adds to it.
  */
 public final class CurIngestor {
     private final DuckDbStore store;
@@ -68,21 +69,26 @@ public final class CurIngestor {
                 long bedrockRows = 0;
                 int fileNumber = 0;
                 List<PeriodSummary> periods = new ArrayList<>();
-                for (List<ExportFile> batch : batches) {
-                    BatchStager.createTables(connection);
+                // Every file's columns are checked before anything is read, so a broken export fails fast.
+                List<List<InspectedFile>> deliveries = new ArrayList<>();
+                for (List<ExportFile> delivery : batches) {
                     List<InspectedFile> inspected = new ArrayList<>();
-                    for (ExportFile file : batch) {
+                    for (ExportFile file : delivery) {
                         inspected.add(CurFileInspector.inspect(connection, file));
                     }
-                    for (int index = 0; index < inspected.size(); index++) {
-                        long fileStarted = System.nanoTime();
-                        BatchStager.StagedFile staged = BatchStager.stage(connection, index, inspected.get(index));
-                        rowsRead += staged.rows();
-                        bedrockRows += staged.bedrockRows();
-                        fileNumber++;
-                        progress.fileStaged(fileNumber, fileCount, inspected.get(index).name(), staged.rows(), staged.bedrockRows(),
-                                Duration.ofNanos(System.nanoTime() - fileStarted));
-                    }
+                    deliveries.add(inspected);
+                }
+                for (List<InspectedFile> inspected : BatchPlan.batches(deliveries)) {
+                    BatchStager.createTables(connection);
+                    long read = System.nanoTime();
+                    List<BatchStager.StagedFile> staged = BatchStager.scanKeys(connection, inspected);
+                    long batchRows = staged.stream().mapToLong(BatchStager.StagedFile::rows).sum();
+                    long batchBedrockRows = staged.stream().mapToLong(BatchStager.StagedFile::bedrockRows).sum();
+                    rowsRead += batchRows;
+                    bedrockRows += batchBedrockRows;
+                    fileNumber += inspected.size();
+                    progress.filesRead(fileNumber, fileCount, inspected.stream().map(InspectedFile::name).toList(), batchRows, batchBedrockRows,
+                            Duration.ofNanos(System.nanoTime() - read));
                     long step = System.nanoTime();
                     BatchAttributor.attribute(connection, inspected);
                     progress.stepDone("decode principals, charge types and tags", Duration.ofNanos(System.nanoTime() - step));
@@ -91,7 +97,8 @@ public final class CurIngestor {
                     progress.stepDone("allocate new keys", Duration.ofNanos(System.nanoTime() - step));
                     step = System.nanoTime();
                     List<PeriodSummary> written = PeriodWriter.write(connection, inspected, ingestionId, now);
-                    progress.stepDone("write facts", Duration.ofNanos(System.nanoTime() - step));
+                    BatchStager.dropCsvTables(connection, inspected.size());
+                    progress.stepDone("write facts (second pass over the files)", Duration.ofNanos(System.nanoTime() - step));
                     for (PeriodSummary period : written) {
                         periods.add(period);
                         progress.periodReplaced(period);
@@ -139,8 +146,7 @@ public final class CurIngestor {
 
     private static void dropBatchTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP VIEW IF EXISTS attributed");
-            for (String table : List.of("batch_keys", "batch_key_ids", "staged", "staged_tags", "batch_charge_types", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
+            for (String table : List.of("batch_keys", "batch_key_ids", "batch_charge_types", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
         }

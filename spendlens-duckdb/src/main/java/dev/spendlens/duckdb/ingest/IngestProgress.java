@@ -1,11 +1,17 @@
 package dev.spendlens.duckdb.ingest;
 
 import java.time.Duration;
+import java.util.List;
 
 /** What a long ingest tells the person waiting for it. */
 public interface IngestProgress {
-    /** One file was read and staged. */
-    void fileStaged(int fileNumber, int fileCount, String origin, long rows, long bedrockRows, Duration took);
+    /**
+     * Files were read (the first pass, which counts every line).
+     *
+     * @param filesDone files read so far, these included
+     * @param origins the files just read
+     */
+    void filesRead(int filesDone, int fileCount, List<String> origins, long rows, long bedrockRows, Duration took);
 
     /** A billing period was replaced in the store. */
     void periodReplaced(PeriodSummary period);
@@ -16,7 +22,7 @@ public interface IngestProgress {
     static IngestProgress silent() {
         return new IngestProgress() {
             @Override
-            public void fileStaged(int fileNumber, int fileCount, String origin, long rows, long bedrockRows, Duration took) {}
+            public void filesRead(int filesDone, int fileCount, List<String> origins, long rows, long bedrockRows, Duration took) {}
 
             @Override
             public void periodReplaced(PeriodSummary period) {}

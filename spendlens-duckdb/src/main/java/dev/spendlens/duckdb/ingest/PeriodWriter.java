@@ -20,12 +20,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Replaces each billing period of the staged batch in the fact tables, then proves the replacement
- * conserved every cent: the stored facts must sum to the staged source lines exactly, or the
- * whole ingest is rolled back.
+ * Replaces each billing period of the batch in the fact tables: deletes the stored delivery, streams
+ * every file's Bedrock lines into the facts (the second pass; each line joined to its decoded key by
+ * one number), then proves the replacement conserved every cent: the stored facts must sum to what
+ * the first pass counted in the files, exactly, or the whole ingest is rolled back.
  */
 final class PeriodWriter {
-    private static final String FACT_COLUMNS = "billing_period, %s, usage_account_id, resource_id, charge_type_id, allocation_id";
     private static final String FACT_MEASURES = "sum(unblended_cost), sum(net_unblended_cost), sum(usage_amount), sum(tokens), sum(line_items)";
 
     private record StagedPeriod(String payer, LocalDate period, long lineItems, BigDecimal unblended, BigDecimal net, boolean hourly, String currency, String files) {}
@@ -33,39 +33,84 @@ final class PeriodWriter {
     private PeriodWriter() {}
 
     static List<PeriodSummary> write(Connection connection, List<InspectedFile> files, long ingestionId, Instant now) throws SQLException {
-        createAttributed(connection);
-        List<PeriodSummary> written = new ArrayList<>();
-        for (StagedPeriod period : stagedPeriods(connection, files)) {
-            Optional<BigDecimal> previous = previousCost(connection, period);
+        List<StagedPeriod> periods = stagedPeriods(connection, files);
+        List<Optional<BigDecimal>> previous = new ArrayList<>();
+        for (StagedPeriod period : periods) {
+            previous.add(previousCost(connection, period));
             delete(connection, "cost_daily", period);
             delete(connection, "cost_hourly", period);
             delete(connection, "billing_periods", period);
+        }
+        streamFacts(connection, files, true);
+        streamFacts(connection, files, false);
+        List<PeriodSummary> written = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            StagedPeriod period = periods.get(i);
             if (period.hourly()) {
-                insertFacts(connection, "cost_hourly", "usage_hour", period);
                 insertDailyFromHourly(connection, period);
-            } else {
-                insertFacts(connection, "cost_daily", "CAST(usage_hour AS DATE)", period);
-            }
-            verifyConservation(connection, "cost_daily", period);
-            if (period.hourly()) {
                 verifyConservation(connection, "cost_hourly", period);
             }
-            recordPeriod(connection, period, ingestionId, now, previous);
+            verifyConservation(connection, "cost_daily", period);
+            recordPeriod(connection, period, ingestionId, now, previous.get(i));
             written.add(new PeriodSummary(period.payer(), YearMonth.from(period.period()), period.hourly() ? "HOURLY" : "DAILY", period.currency(),
-                    period.lineItems(), period.unblended(), previous));
+                    period.lineItems(), period.unblended(), previous.get(i)));
         }
         upsertAccounts(connection);
         return written;
     }
 
-    /** The staged lines with their charge type and allocation key: one join on a number. */
-    private static void createAttributed(Connection connection) throws SQLException {
+    /**
+     * The second pass over the batch's hourly (or daily) files, in one query: their Bedrock lines
+     * summed per hour (or day) and key, joined to the key's charge type and allocation. Tokens are
+     * computed after summing: the factor is one per key.
+     */
+    private static void streamFacts(Connection connection, List<InspectedFile> files, boolean hourly) throws SQLException {
+        List<Integer> indexes = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT file_index FROM batch_keys GROUP BY file_index HAVING bool_or(hourly) = " + hourly)) {
+            while (rows.next()) {
+                indexes.add(rows.getInt(1));
+            }
+        }
+        if (indexes.isEmpty()) {
+            return;
+        }
+        String time = hourly ? "date_trunc('hour', usage_start)" : "CAST(usage_start AS DATE)";
+        boolean lineKeys = lineKeysDecide(connection);
+        String key = lineKeys ? BatchStager.LINE_KEY : BatchStager.KEY_HASH;
+        String ids = lineKeys ? """
+                (SELECT DISTINCT b.line_key AS key_hash, i.charge_type_id, i.allocation_id, i.token_factor FROM batch_keys b JOIN batch_key_ids i USING (key_hash))"""
+                : "batch_key_ids";
+        List<String> branches = new ArrayList<>();
+        for (int index : indexes) {
+            branches.add("SELECT billing_period, usage_start, usage_account_id, resource_id, %s AS key_hash, unblended_cost, net_unblended_cost, usage_amount FROM %s WHERE %s"
+                    .formatted(key, BatchStager.source(files.get(index), index), CurNormalization.BEDROCK_ROWS));
+        }
+        String sql = """
+                INSERT INTO %s
+                SELECT g.billing_period, g.usage_time, g.usage_account_id, g.resource_id, k.charge_type_id, k.allocation_id,
+                       g.unblended_cost, g.net_unblended_cost, g.usage_amount, g.usage_amount * k.token_factor, g.line_items
+                FROM (SELECT billing_period, %s AS usage_time, usage_account_id, resource_id, key_hash,
+                             sum(unblended_cost) AS unblended_cost, sum(net_unblended_cost) AS net_unblended_cost, sum(usage_amount) AS usage_amount,
+                             count(*) AS line_items
+                      FROM (%s)
+                      GROUP BY ALL) g
+                JOIN %s k USING (key_hash)""".formatted(hourly ? "cost_hourly" : "cost_daily", time, String.join("\nUNION ALL\n", branches), ids);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE OR REPLACE TEMP VIEW attributed AS
-                    SELECT s.billing_period, s.payer_account_id, s.usage_hour, s.usage_account_id, s.resource_id, k.charge_type_id, k.allocation_id,
-                           s.unblended_cost, s.net_unblended_cost, s.usage_amount, s.usage_amount * k.token_factor AS tokens, s.line_items
-                    FROM staged s JOIN batch_key_ids k USING (key_hash)""");
+            statement.execute(sql);
+        }
+    }
+
+    /**
+     * True when, in this batch, every line key names exactly one full key (one tags map, one product
+     * name): then the second pass may skip the map columns. Any exception, or a hash collision,
+     * falls back to the full key; conservation is checked either way.
+     */
+    private static boolean lineKeysDecide(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM (SELECT line_key FROM batch_keys GROUP BY line_key HAVING count(DISTINCT key_hash) > 1)")) {
+            rows.next();
+            return rows.getLong(1) == 0;
         }
     }
 
@@ -74,8 +119,8 @@ final class PeriodWriter {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         SELECT payer_account_id, billing_period, sum(line_items), sum(unblended_cost), sum(net_unblended_cost),
-                               bool_or(hour(usage_hour) <> 0), any_value(currency), list(DISTINCT file_index ORDER BY file_index)
-                        FROM staged GROUP BY ALL ORDER BY billing_period, payer_account_id""")) {
+                               bool_or(hourly), any_value(currency), list(DISTINCT file_index ORDER BY file_index)
+                        FROM batch_keys GROUP BY ALL ORDER BY billing_period, payer_account_id""")) {
             while (rows.next()) {
                 Object[] indexes = (Object[]) rows.getArray(8).getArray();
                 List<String> names = new ArrayList<>();
@@ -108,16 +153,7 @@ final class PeriodWriter {
         }
     }
 
-    private static void insertFacts(Connection connection, String table, String timeColumn, StagedPeriod period) throws SQLException {
-        String columns = FACT_COLUMNS.formatted(timeColumn);
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO %s SELECT %s, %s FROM attributed WHERE payer_account_id = ? AND billing_period = ? GROUP BY ALL"
-                .formatted(table, columns, FACT_MEASURES))) {
-            bind(statement, period, 1);
-            statement.executeUpdate();
-        }
-    }
-
-    // Summing the hourly rows just written is cheaper than joining the staged lines a second time.
+    // Summing the hourly rows just written is cheaper than a third pass over the files.
     private static void insertDailyFromHourly(Connection connection, StagedPeriod period) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO cost_daily
@@ -178,7 +214,7 @@ final class PeriodWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     CREATE OR REPLACE TEMP TABLE batch_accounts AS
-                    SELECT usage_account_id AS account_id, max(usage_account_name) AS account_name FROM staged WHERE usage_account_name <> '' GROUP BY 1""");
+                    SELECT usage_account_id AS account_id, max(usage_account_name) AS account_name FROM batch_keys WHERE usage_account_name <> '' GROUP BY 1""");
             statement.execute("DELETE FROM accounts WHERE account_id IN (SELECT account_id FROM batch_accounts)");
             statement.execute("INSERT INTO accounts SELECT account_id, account_name FROM batch_accounts");
         }

@@ -285,6 +285,23 @@ class CurIngestorTest {
         }
     }
 
+    @Test
+    void linesOfOneCallerWithDifferentTagsKeepTheirOwnOwners() {
+        // Tags usually follow from caller, account and resource; here they don't (a session tag changed
+        // mid-month), so the writer must key lines by their tags too.
+        ExportFile file = CurFixture.cur2Parquet(folder.resolve("july.parquet"), List.of(
+                line().at("2026-07-01T10:00").principal(ALICE).tag("iamPrincipal/team", "search").cost("1.00"),
+                line().at("2026-07-02T10:00").principal(ALICE).tag("iamPrincipal/team", "ads").cost("2.00"),
+                line().at("2026-07-02T11:00").principal(JANE).tag("iamPrincipal/team", "ml").cost("4.00")));
+        try (TestStore store = new TestStore(folder)) {
+            store.ingest(file);
+
+            assertThat(store.pairs("""
+                    SELECT a.dim_team, sum(f.unblended_cost) FROM cost_hourly f JOIN allocations a USING (allocation_id) GROUP BY 1 ORDER BY 1"""))
+                    .containsExactly(entry("ads", "2"), entry("ml", "4"), entry("search", "1"));
+        }
+    }
+
     private static java.util.Map.Entry<String, String> entry(String key, String value) {
         return java.util.Map.entry(key, value);
     }
