@@ -20,16 +20,16 @@ public final class BenchReport {
         text.append("Data: %,d line items in the export (%s to %s), %,d rows in `cost_daily`, store %.0f MB.%n%n".formatted(result.exportLineItems(),
                 result.coverage().firstDay().map(Object::toString).orElse("?"), result.coverage().lastDay().map(Object::toString).orElse("?"),
                 result.coverage().dailyRows(), result.coverage().storeBytes() / 1e6));
-        text.append("| question | API p50, 1 client | API p95, 1 client | API p50, %d clients | API p95, %d clients | API p99, %d clients | requests/s, %d clients | raw DuckDB SQL over the export, p50 / p95 (%d runs) |%n"
-                .formatted(options.clients(), options.clients(), options.clients(), options.clients(), options.referenceRuns()));
-        text.append("|---|---|---|---|---|---|---|---|\n");
+        text.append("| question | API p50, 1 client | API p95, 1 client | API p50, %d clients | API p95, %d clients | API p99, %d clients | requests/s, %d clients | CPU per request, 1 / %d clients | raw DuckDB SQL over the export, p50 / p95 (%d runs) |%n"
+                .formatted(options.clients(), options.clients(), options.clients(), options.clients(), options.clients(), options.referenceRuns()));
+        text.append("|---|---|---|---|---|---|---|---|---|\n");
         for (ApiBenchmark.Measurement measurement : result.measurements()) {
-            text.append("| %s | %s | %s | %s | %s | %s | %.1f | %s / %s |%n".formatted(measurement.question().name(), ms(measurement.oneClient().p50Millis()),
+            text.append("| %s | %s | %s | %s | %s | %s | %.1f | %s / %s | %s / %s |%n".formatted(measurement.question().name(), ms(measurement.oneClient().p50Millis()),
                     ms(measurement.oneClient().p95Millis()), ms(measurement.concurrent().p50Millis()), ms(measurement.concurrent().p95Millis()),
-                    ms(measurement.concurrent().p99Millis()), measurement.concurrent().throughput(), ms(measurement.reference().p50Millis()),
-                    ms(measurement.reference().p95Millis())));
+                    ms(measurement.concurrent().p99Millis()), measurement.concurrent().throughput(), ms(measurement.oneClient().cpuMillisPerRequest()),
+                    ms(measurement.concurrent().cpuMillisPerRequest()), ms(measurement.reference().p50Millis()), ms(measurement.reference().p95Millis())));
         }
-        text.append("\n%d measured requests per question and load, after %d warm-up requests; latency is the client's, over HTTP on loopback.%n".formatted(
+        text.append("\n%d measured requests per question and load, after %d warm-up requests; latency is the client's, over HTTP on loopback; CPU per request is the whole process's (server, DuckDB, client) CPU time over the requests.%n".formatted(
                 options.requests(), options.warmup()));
         text.append("\nQuestions:\n");
         for (ApiBenchmark.Measurement measurement : result.measurements()) {

@@ -1,6 +1,7 @@
 package dev.spendlens.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +30,7 @@ final class LoadRunner {
         long[] nanos = new long[requests];
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long cpuStarted = processCpuNanos();
         long started = System.nanoTime();
         try {
             List<Future<?>> workers = new ArrayList<>();
@@ -53,7 +55,12 @@ final class LoadRunner {
         } finally {
             pool.shutdownNow();
         }
-        return Latencies.of(nanos, (System.nanoTime() - started) / 1e9);
+        return Latencies.of(nanos, (System.nanoTime() - started) / 1e9, processCpuNanos() - cpuStarted);
+    }
+
+    /** CPU time of this process so far, every thread (DuckDB's native workers included). */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static String send(HttpClient http, HttpRequest request) {
