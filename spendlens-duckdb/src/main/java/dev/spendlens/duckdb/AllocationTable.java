@@ -57,6 +57,8 @@ public final class AllocationTable {
                 DuckDbStore.putMeta(connection, FINGERPRINT_KEY, fingerprint);
             }
             addMissing(connection, allocator);
+            // The label rollups follow the allocations: rebuilt here when the rules changed (if the facts' rollups are fresh).
+            OwnerLabels.synchronize(connection);
         } catch (SQLException e) {
             throw SqlFailures.internal("updating allocations", e);
         }

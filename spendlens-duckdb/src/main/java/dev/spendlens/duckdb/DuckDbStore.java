@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.duckdb.DuckDBConnection;
 
@@ -27,6 +29,11 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbStore implements AutoCloseable {
     private final StoreSettings settings;
     private final DuckDBConnection root;
+    // Bumped by every write that can change the StoreState; the state read at a generation serves until the next.
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicReference<KnownState> known = new AtomicReference<>(new KnownState(-1, new StoreState("USD", false, false)));
+
+    private record KnownState(long generation, StoreState state) {}
 
     private DuckDbStore(StoreSettings settings, DuckDBConnection root) {
         this.settings = settings;
@@ -70,6 +77,32 @@ public final class DuckDbStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new SpendlensException(ErrorCode.STORE_UNAVAILABLE, "cannot connect to the store: " + e.getMessage(), e);
         }
+    }
+
+    /** The currency and rollup freshness of the store's contents, read again only after {@link #changed()}. */
+    public StoreState state() {
+        long current = generation.get();
+        KnownState state = known.get();
+        if (state.generation() == current) {
+            return state.state();
+        }
+        try (Connection connection = connect()) {
+            // Read at the generation seen before reading: a write committed meanwhile bumps it, and the next call reads again.
+            StoreState read = StoreState.read(connection);
+            known.set(new KnownState(current, read));
+            return read;
+        } catch (SQLException e) {
+            throw SqlFailures.internal("reading the store's currency and rollups", e);
+        }
+    }
+
+    /**
+     * Says that the facts, the deliveries or the rollups were written, so that {@link #state()} is read
+     * again. The ingest and the server's start call it after they commit; DuckDB locks the file for
+     * this process, so nothing else can write it meanwhile.
+     */
+    public void changed() {
+        generation.incrementAndGet();
     }
 
     /** A value of the store's key/value metadata. */

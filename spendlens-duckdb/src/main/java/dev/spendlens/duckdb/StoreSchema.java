@@ -123,6 +123,52 @@ final class StoreSchema {
                 tokens DECIMAL(38,10) NOT NULL,
                 line_items BIGINT NOT NULL)""",
             """
+            CREATE TABLE IF NOT EXISTS cost_daily_owners (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            // The label rollups (OwnerLabels): owner rollups summed per label set and per principal; owner_labels itself follows the allocations' columns.
+            """
+            CREATE TABLE IF NOT EXISTS owner_keys (
+                allocation_id BIGINT NOT NULL,
+                label_id BIGINT NOT NULL,
+                principal_key BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS cost_monthly_labels (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                label_id BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS cost_daily_labels (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                label_id BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS cost_monthly_principals (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                principal_key BIGINT NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                net_unblended_cost DECIMAL(38,10) NOT NULL,
+                usage_amount DECIMAL(38,10) NOT NULL,
+                tokens DECIMAL(38,10) NOT NULL,
+                line_items BIGINT NOT NULL)""",
+            """
             CREATE TABLE IF NOT EXISTS cost_hourly (
                 billing_period DATE NOT NULL,
                 usage_hour TIMESTAMP NOT NULL,

@@ -3,7 +3,7 @@ package dev.spendlens.server;
 import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.duckdb.AllocationTable;
-import dev.spendlens.duckdb.MonthlyRollup;
+import dev.spendlens.duckdb.Rollups;
 import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
@@ -59,13 +59,14 @@ public final class SpendlensServer implements AutoCloseable {
             throw new SpendlensException(ErrorCode.INVALID_CONFIG, "binding %s exposes spend data beyond this machine: set server.api-token-sha256 (sha256sum of a token) first"
                     .formatted(settings.bind()));
         }
-        // Bring allocations up to date with the configured rules, and the monthly rollup with the deliveries, before the first request.
+        // Bring allocations up to date with the configured rules, and the rollups with the deliveries, before the first request.
         try (Connection connection = context.store().connect()) {
             AllocationTable.synchronize(connection, context.allocator());
-            MonthlyRollup.synchronize(connection);
+            Rollups.synchronize(connection);
         } catch (SQLException e) {
             throw SqlFailures.internal("updating allocations", e);
         }
+        context.store().changed();
         BearerAuth auth = settings.apiTokenSha256().map(BearerAuth::new).orElse(null);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = settings.bind();

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.allocation.Allocator;
 import dev.spendlens.duckdb.AllocationTable;
-import dev.spendlens.duckdb.MonthlyRollup;
 import dev.spendlens.duckdb.DuckDbStore;
+import dev.spendlens.duckdb.Rollups;
 import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
@@ -106,11 +106,12 @@ public final class CurIngestor {
                 }
                 recordIngestion(connection, ingestionId, now, sources, fileCount, rowsRead, bedrockRows, periods);
                 long rollup = System.nanoTime();
-                MonthlyRollup.synchronize(connection);
-                progress.stepDone("roll up months", Duration.ofNanos(System.nanoTime() - rollup));
+                Rollups.synchronize(connection);
+                progress.stepDone("roll up months and owners", Duration.ofNanos(System.nanoTime() - rollup));
                 dropBatchTables(connection);
                 long commit = System.nanoTime();
                 connection.commit();
+                store.changed();
                 progress.stepDone("commit", Duration.ofNanos(System.nanoTime() - commit));
                 return new IngestSummary(ingestionId, fileCount, rowsRead, bedrockRows, periods, Duration.ofNanos(System.nanoTime() - started));
             } catch (SQLException | RuntimeException e) {

@@ -12,6 +12,7 @@ import dev.spendlens.costquery.MetricValue;
 import dev.spendlens.costquery.ResultByTime;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.SqlFailures;
+import dev.spendlens.duckdb.StoreState;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 
@@ -21,19 +22,21 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,10 +46,24 @@ import java.util.stream.Collectors;
 public final class CostQueryEngine {
     private final DuckDbStore store;
     private final Clock clock;
+    private final boolean shortcuts;
 
     public CostQueryEngine(DuckDbStore store, Clock clock) {
+        this(store, clock, true);
+    }
+
+    private CostQueryEngine(DuckDbStore store, Clock clock, boolean shortcuts) {
         this.store = requireNonNull(store, "store is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.shortcuts = shortcuts;
+    }
+
+    /**
+     * The engine without its shortcuts: it reads the day (or hour) facts alone, never a rollup, and
+     * ranks every group in Java. Slow on a year of data; the reference the shortcuts are tested against.
+     */
+    static CostQueryEngine plain(DuckDbStore store, Clock clock) {
+        return new CostQueryEngine(store, clock, false);
     }
 
     public CostResult run(CostQuery query) {
@@ -54,13 +71,17 @@ public final class CostQueryEngine {
     }
 
     public CostResult run(CostQuery query, Optional<PageRequest> page) {
+        StoreState state = store.state();
         try (Connection connection = store.connect()) {
             if (query.granularity() == Granularity.HOURLY) {
                 requireHourly(connection, query);
             }
-            String currency = currency(connection);
-            Map<LocalDateTime, Map<List<String>, BigDecimal[]>> buckets = aggregate(connection, query);
-            return assemble(query, buckets, currency, page);
+            BucketSql sums = bucketSql(query, shortcuts ? FactSource.Rollups.of(state) : FactSource.Rollups.NONE);
+            // With a page to fill, SQL ranks the groups and returns the page's alone: a year by principal has 100,000 groups or more.
+            GroupedBuckets grouped = shortcuts && page.isPresent() && !query.groupBy().isEmpty()
+                    ? RankedGroups.page(connection, sums, query.groupBy().size(), query.metrics().size(), page.get(), start -> bucketStart(query, start))
+                    : allGroups(connection, query, sums, page);
+            return assemble(query, grouped, state.currency(), page);
         } catch (SQLException e) {
             throw SqlFailures.internal("running a cost query", e);
         }
@@ -68,27 +89,22 @@ public final class CostQueryEngine {
 
     /** The billing currency of the store (one per store), USD when empty. */
     public String currency() {
-        try (Connection connection = store.connect()) {
-            return currency(connection);
-        } catch (SQLException e) {
-            throw SqlFailures.internal("reading the billing currency", e);
-        }
+        return store.state().currency();
     }
 
-    private static String currency(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("SELECT DISTINCT currency FROM billing_periods ORDER BY 1")) {
-            return rows.next() ? rows.getString(1) : "USD";
-        }
-    }
+    /**
+     * The SQL of a query's sums: one row per time bucket and group, with the columns {@code bucket},
+     * {@code k0}... (the group's keys) and {@code m0}... (one sum per metric).
+     */
+    record BucketSql(String sql, Parameters parameters) {}
 
-    private Map<LocalDateTime, Map<List<String>, BigDecimal[]>> aggregate(Connection connection, CostQuery query) throws SQLException {
+    private static BucketSql bucketSql(CostQuery query, FactSource.Rollups rollups) {
         boolean hourly = query.granularity() == Granularity.HOURLY;
-        String table = switch (query.granularity()) {
-            case HOURLY -> "cost_hourly";
-            case DAILY -> "cost_daily";
-            case MONTHLY -> FactSource.dailyOrMonthly(connection, query.period());
+        FactSource source = switch (query.granularity()) {
+            case HOURLY -> new FactSource(FactSource.Grain.HOURLY, FactSource.Rollups.NONE);
+            case DAILY -> new FactSource(FactSource.Grain.DAILY, rollups);
+            case MONTHLY -> FactSource.forPeriod(query.period(), rollups);
         };
-        FactSource source = new FactSource(table);
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < query.groupBy().size(); i++) {
             keys.add(source.expression(query.groupBy().get(i)) + " AS k" + i);
@@ -104,25 +120,25 @@ public final class CostQueryEngine {
             case MONTHLY -> "CAST(date_trunc('month', f.usage_date) AS TIMESTAMP)";
         };
         String time = hourly ? "f.usage_hour" : "f.usage_date";
-        List<String> measures = query.metrics().stream().map(CostQueryEngine::measure).toList();
+        List<String> measures = new ArrayList<>();
+        for (int m = 0; m < query.metrics().size(); m++) {
+            measures.add("sum(f.%s) AS m%d".formatted(column(query.metrics().get(m)), m));
+        }
         String sql = """
                 SELECT %s AS bucket%s, %s
                 FROM %s
                 WHERE %s >= ? AND %s < ? AND (%s)
                 GROUP BY ALL""".formatted(bucket, keys.isEmpty() ? "" : ", " + String.join(", ", keys), String.join(", ", measures),
                 source.from(), time, time, predicate);
-        List<Object> parameters = new ArrayList<>(source.parameters());
+        Parameters parameters = new Parameters().addAll(source.parameters()).add(from).add(until).addAll(filter.parameters());
+        return new BucketSql(sql, parameters);
+    }
+
+    // Every group read into Java, ranked there; the page, when there is one, cut from the ranking.
+    private static GroupedBuckets allGroups(Connection connection, CostQuery query, BucketSql sums, Optional<PageRequest> page) throws SQLException {
         Map<LocalDateTime, Map<List<String>, BigDecimal[]>> buckets = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (Object parameter : parameters) {
-                statement.setObject(index++, parameter);
-            }
-            statement.setObject(index++, from);
-            statement.setObject(index++, until);
-            for (Object parameter : filter.parameters()) {
-                statement.setObject(index++, parameter);
-            }
+        try (PreparedStatement statement = connection.prepareStatement(sums.sql())) {
+            sums.parameters().bind(statement);
             try (ResultSet rows = statement.executeQuery()) {
                 int groupCount = query.groupBy().size();
                 while (rows.next()) {
@@ -136,12 +152,26 @@ public final class CostQueryEngine {
                         BigDecimal value = rows.getBigDecimal(2 + groupCount + m);
                         values[m] = value == null ? BigDecimal.ZERO : value;
                     }
-                    LocalDateTime key = bucketStart(query, start);
-                    buckets.computeIfAbsent(key, ignored -> new HashMap<>()).merge(groupKeys, values, CostQueryEngine::add);
+                    buckets.computeIfAbsent(bucketStart(query, start), ignored -> new HashMap<>()).merge(groupKeys, values, GroupedBuckets::add);
                 }
             }
         }
-        return buckets;
+        Map<LocalDateTime, BigDecimal[]> totals = new HashMap<>();
+        Map<List<String>, BigDecimal> overall = new HashMap<>();
+        buckets.forEach((start, groups) -> groups.forEach((keys, values) -> {
+            totals.merge(start, values, GroupedBuckets::add);
+            overall.merge(keys, values[0], BigDecimal::add);
+        }));
+        // Rank groups by their total over the whole period: biggest first, then by keys for a stable order.
+        List<List<String>> ranked = overall.entrySet().stream()
+                .sorted(Map.Entry.<List<String>, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry::getKey, GroupedBuckets.KEY_ORDER))
+                .map(Map.Entry::getKey)
+                .toList();
+        List<List<String>> selected = page.map(request -> ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(request.offset() + request.size(), ranked.size())))
+                .orElse(ranked);
+        Set<List<String>> returned = new HashSet<>(selected);
+        buckets.values().forEach(groups -> groups.keySet().retainAll(returned));
+        return new GroupedBuckets(buckets, totals, selected, ranked.size());
     }
 
     private static String column(Metric metric) {
@@ -153,54 +183,29 @@ public final class CostQueryEngine {
         };
     }
 
-    private static String measure(Metric metric) {
-        return "sum(f." + column(metric) + ")";
-    }
-
-    private static BigDecimal[] add(BigDecimal[] left, BigDecimal[] right) {
-        BigDecimal[] sum = new BigDecimal[left.length];
-        for (int i = 0; i < left.length; i++) {
-            sum[i] = left[i].add(right[i]);
-        }
-        return sum;
-    }
-
     // A monthly bucket of a period starting mid-month starts at the period's start, as in Cost Explorer.
     private static LocalDateTime bucketStart(CostQuery query, LocalDateTime start) {
         LocalDateTime periodStart = query.period().start().atStartOfDay();
         return start.isBefore(periodStart) ? periodStart : start;
     }
 
-    private CostResult assemble(CostQuery query, Map<LocalDateTime, Map<List<String>, BigDecimal[]>> buckets, String currency, Optional<PageRequest> page) {
-        // Rank groups by their total over the whole period: biggest first, then by keys for a stable order.
-        Map<List<String>, BigDecimal> overall = new HashMap<>();
-        buckets.values().forEach(groups -> groups.forEach((keys, values) -> overall.merge(keys, values[0], BigDecimal::add)));
-        Comparator<Map.Entry<List<String>, BigDecimal>> byTotal = Map.Entry.<List<String>, BigDecimal>comparingByValue().reversed();
-        List<List<String>> ranked = overall.entrySet().stream()
-                .sorted(byTotal.thenComparing(entry -> String.join("\u0000", entry.getKey())))
-                .map(Map.Entry::getKey)
-                .toList();
-        List<List<String>> selected = page.map(request -> ranked.subList(Math.min(request.offset(), ranked.size()), Math.min(request.offset() + request.size(), ranked.size())))
-                .orElse(ranked);
+    private CostResult assemble(CostQuery query, GroupedBuckets grouped, String currency, Optional<PageRequest> page) {
         Map<List<String>, Integer> order = new HashMap<>();
-        for (int i = 0; i < selected.size(); i++) {
-            order.put(selected.get(i), i);
+        for (int i = 0; i < grouped.ranked().size(); i++) {
+            order.put(grouped.ranked().get(i), i);
         }
-        Optional<String> nextToken = page.filter(request -> request.offset() + request.size() < ranked.size()).map(PageRequest::nextToken);
+        Optional<String> nextToken = page.filter(request -> request.offset() + request.size() < grouped.groupCount()).map(PageRequest::nextToken);
 
         List<ResultByTime> results = new ArrayList<>();
         YearMonth open = YearMonth.now(clock);
+        BigDecimal[] zero = new BigDecimal[query.metrics().size()];
+        Arrays.fill(zero, BigDecimal.ZERO);
         for (LocalDateTime[] interval : intervals(query)) {
-            Map<List<String>, BigDecimal[]> groups = buckets.getOrDefault(interval[0], Map.of());
-            BigDecimal[] total = new BigDecimal[query.metrics().size()];
-            java.util.Arrays.fill(total, BigDecimal.ZERO);
-            for (BigDecimal[] values : groups.values()) {
-                total = add(total, values);
-            }
+            Map<List<String>, BigDecimal[]> groups = grouped.values().getOrDefault(interval[0], Map.of());
+            BigDecimal[] total = grouped.totals().getOrDefault(interval[0], zero);
             List<CostGroup> costGroups = new ArrayList<>();
             if (!query.groupBy().isEmpty()) {
                 groups.entrySet().stream()
-                        .filter(entry -> order.containsKey(entry.getKey()))
                         .sorted(Comparator.comparing((Map.Entry<List<String>, BigDecimal[]> entry) -> entry.getValue()[0]).reversed()
                                 .thenComparing(entry -> order.get(entry.getKey())))
                         .forEach(entry -> costGroups.add(new CostGroup(entry.getKey(), metrics(query, entry.getValue(), currency))));

@@ -4,10 +4,7 @@ import dev.spendlens.costquery.Dimension;
 import dev.spendlens.costquery.Field;
 import dev.spendlens.costquery.TimePeriod;
 import dev.spendlens.duckdb.AllocationTable;
-import dev.spendlens.duckdb.MonthlyRollup;
-
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.spendlens.duckdb.StoreState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +16,31 @@ import java.util.Map;
  * are always bound parameters, never spliced into SQL, whatever a user sends.
  */
 final class FactSource {
-    private final String factTable;
+    /** How finely the facts a query reads are bucketed: every hour, every day, or every month (a rollup). */
+    enum Grain {
+        HOURLY,
+        DAILY,
+        MONTHLY
+    }
+
+    /**
+     * Which rollups a query may read, each level including the one before: none (the plain engine, or
+     * rollups that no longer match the facts), those keyed by allocation key, and the label rollups too.
+     */
+    enum Rollups {
+        NONE,
+        BY_ALLOCATION,
+        BY_LABEL;
+
+        static Rollups of(StoreState state) {
+            return state.labelsFresh() ? BY_LABEL : state.rollupsFresh() ? BY_ALLOCATION : NONE;
+        }
+    }
+
+    private final Grain grain;
+    private final Rollups rollups;
     private boolean allocations;
+    private boolean principal;
     private boolean chargeTypes;
     private boolean accounts;
     private boolean accountColumn;
@@ -30,17 +50,35 @@ final class FactSource {
     private List<Object> timeBounds = List.of();
     private List<String> measures = List.of();
 
-    FactSource(String factTable) {
-        this.factTable = factTable;
+    /**
+     * @param rollups the rollups the query may read; monthly facts exist only as a rollup
+     */
+    FactSource(Grain grain, Rollups rollups) {
+        if (grain == Grain.MONTHLY && rollups == Rollups.NONE) {
+            throw new IllegalArgumentException("monthly facts are a rollup: read them only while the rollups are fresh");
+        }
+        this.grain = grain;
+        this.rollups = rollups;
     }
 
     /**
-     * The table of day-or-coarser facts for a period: the monthly rollup when the period is whole
-     * months and the rollup matches the stored deliveries, else {@code cost_daily}. Both sum the same.
+     * The day-or-coarser facts of a period: the monthly rollups when the period is whole months and the
+     * rollups match the stored deliveries, else the days. Both sum the same.
      */
-    static String dailyOrMonthly(Connection connection, TimePeriod period) throws SQLException {
-        boolean wholeMonths = period.start().getDayOfMonth() == 1 && period.end().getDayOfMonth() == 1;
-        return wholeMonths && MonthlyRollup.isFresh(connection) ? "cost_monthly" : "cost_daily";
+    static FactSource forPeriod(TimePeriod period, Rollups rollups) {
+        return new FactSource(wholeMonths(period) && rollups != Rollups.NONE ? Grain.MONTHLY : Grain.DAILY, rollups);
+    }
+
+    static boolean wholeMonths(TimePeriod period) {
+        return period.start().getDayOfMonth() == 1 && period.end().getDayOfMonth() == 1;
+    }
+
+    /** The table to read for questions about owners alone over a period, one row per allocation key and day or month. */
+    static String ownerTable(TimePeriod period, Rollups rollups) {
+        if (rollups == Rollups.NONE) {
+            return "cost_daily";
+        }
+        return wholeMonths(period) ? "cost_monthly_owners" : "cost_daily_owners";
     }
 
     /** The SQL expression of a field's value, registering the join it needs. */
@@ -60,7 +98,10 @@ final class FactSource {
 
     private String builtin(Dimension dimension) {
         return switch (dimension) {
-            case PRINCIPAL -> allocation("principal");
+            case PRINCIPAL -> {
+                principal = true;
+                yield allocation("principal");
+            }
             case PRINCIPAL_TYPE -> allocation("principal_type");
             case ROLE -> allocation("role");
             case PERSON -> allocation("person");
@@ -105,7 +146,9 @@ final class FactSource {
     /** The FROM clause; its parameters (tag keys) come first, in {@link #parameters()} order. */
     String from() {
         StringBuilder from = new StringBuilder(timeBounds.isEmpty() ? table() + " f" : summedFacts());
-        if (allocations) {
+        if (allocations && byLabel()) {
+            from.append("\n  JOIN owner_labels a ON a.label_id = f.label_id");
+        } else if (allocations) {
             from.append("\n  JOIN allocations a ON a.allocation_id = f.allocation_id");
         }
         if (chargeTypes) {
@@ -134,16 +177,36 @@ final class FactSource {
         return this;
     }
 
-    // Questions about owners alone (no charge type, account or resource) read the owner rollup.
+    // Questions about owners alone (no charge type, account or resource) read an owner rollup when they may,
+    // and those that need no principal either, a label rollup.
     private String table() {
         boolean ownersOnly = !chargeTypes && !accountColumn && !resourceColumn;
-        return factTable.equals("cost_monthly") && ownersOnly ? "cost_monthly_owners" : factTable;
+        if (ownersOnly && byLabelPossible()) {
+            return grain == Grain.MONTHLY ? "cost_monthly_labels" : "cost_daily_labels";
+        }
+        return switch (grain) {
+            case HOURLY -> "cost_hourly";
+            case DAILY -> ownersOnly && rollups != Rollups.NONE ? "cost_daily_owners" : "cost_daily";
+            case MONTHLY -> ownersOnly ? "cost_monthly_owners" : "cost_monthly";
+        };
+    }
+
+    private boolean byLabelPossible() {
+        return grain != Grain.HOURLY && rollups == Rollups.BY_LABEL && !principal;
+    }
+
+    private boolean byLabel() {
+        return table().endsWith("_labels");
+    }
+
+    private boolean ownerRollup() {
+        return table().endsWith("_owners") || byLabel();
     }
 
     private String summedFacts() {
         List<String> columns = new ArrayList<>(List.of("f." + timeColumn));
         if (allocations) {
-            columns.add("f.allocation_id");
+            columns.add(byLabel() ? "f.label_id" : "f.allocation_id");
         }
         if (chargeTypes) {
             columns.add("f.charge_type_id");
@@ -154,8 +217,8 @@ final class FactSource {
         if (resourceColumn) {
             columns.add("f.resource_id");
         }
-        // The owner rollup is already one row per month and allocation key: summing it again would only cost time.
-        boolean summed = table().equals("cost_monthly_owners");
+        // An owner or label rollup is already one row per day or month and owner: summing it again would only cost time.
+        boolean summed = ownerRollup();
         // Only the measures the query sums: each is a 128-bit decimal sum per row.
         for (String measure : measures) {
             columns.add((summed ? "f.%s" : "sum(f.%s) AS %s").formatted(measure, measure));

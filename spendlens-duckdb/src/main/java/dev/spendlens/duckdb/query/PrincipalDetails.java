@@ -24,12 +24,12 @@ import java.util.Optional;
  * columns come from the configured (validated) allocation dimensions, never from the request.
  */
 public final class PrincipalDetails {
-    // The principal's allocation keys and their spend in the period; every query below starts here.
+    // The principal's allocation keys and their spend in the period (from an owner rollup when fresh); the allocation and tag queries start here.
     private static final String SPEND = """
             WITH mine AS (SELECT * FROM allocations WHERE principal = ?),
             spend AS (
                 SELECT f.allocation_id, sum(f.unblended_cost) AS cost
-                FROM cost_daily f
+                FROM %s f
                 WHERE f.usage_date >= ? AND f.usage_date < ? AND f.allocation_id IN (SELECT allocation_id FROM mine)
                 GROUP BY 1)
             """;
@@ -44,6 +44,7 @@ public final class PrincipalDetails {
 
     /** The principal's report, or empty when the store has never seen it. */
     public Optional<PrincipalReport> find(String principal, TimePeriod period) {
+        String spend = SPEND.formatted(FactSource.ownerTable(period, FactSource.Rollups.of(store.state())));
         try (Connection connection = store.connect()) {
             try (PreparedStatement statement = connection.prepareStatement("""
                     SELECT a.principal_type, a.role, a.person, a.principal_account, a.session_name, acct.account_name
@@ -58,11 +59,11 @@ public final class PrincipalDetails {
                         return Optional.empty();
                     }
                     Parameters parameters = new Parameters().add(principal).add(period.start()).add(period.end());
-                    List<PrincipalReport.AllocatedSpend> allocations = allocations(connection, parameters);
+                    List<PrincipalReport.AllocatedSpend> allocations = allocations(connection, spend, parameters);
                     List<PrincipalReport.DailySpend> daily = daily(connection, parameters);
                     BigDecimal total = daily.stream().map(PrincipalReport.DailySpend::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
                     return Optional.of(new PrincipalReport(principal, rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            Optional.ofNullable(rows.getString(6)), rows.getString(5), allocations, tags(connection, parameters), daily, total));
+                            Optional.ofNullable(rows.getString(6)), rows.getString(5), allocations, tags(connection, spend, parameters), daily, total));
                 }
             }
         } catch (SQLException e) {
@@ -70,13 +71,13 @@ public final class PrincipalDetails {
         }
     }
 
-    private List<PrincipalReport.AllocatedSpend> allocations(Connection connection, Parameters parameters) throws SQLException {
+    private List<PrincipalReport.AllocatedSpend> allocations(Connection connection, String spend, Parameters parameters) throws SQLException {
         List<String> columns = new ArrayList<>();
         for (AllocationDimension dimension : dimensions) {
             columns.add("m." + AllocationTable.valueColumn(dimension.name()));
             columns.add("m." + AllocationTable.sourceColumn(dimension.name()));
         }
-        String sql = SPEND + "SELECT %s, coalesce(sum(s.cost), 0) FROM mine m LEFT JOIN spend s USING (allocation_id) GROUP BY ALL".formatted(String.join(", ", columns));
+        String sql = spend + "SELECT %s, coalesce(sum(s.cost), 0) FROM mine m LEFT JOIN spend s USING (allocation_id) GROUP BY ALL".formatted(String.join(", ", columns));
         // dimension -> (value, source) -> spend, in the configured order of dimensions
         Map<String, Map<List<String>, BigDecimal>> byDimension = new LinkedHashMap<>();
         dimensions.forEach(dimension -> byDimension.put(dimension.name(), new LinkedHashMap<>()));
@@ -99,9 +100,9 @@ public final class PrincipalDetails {
         return allocations;
     }
 
-    private static List<TagSpend> tags(Connection connection, Parameters parameters) throws SQLException {
+    private static List<TagSpend> tags(Connection connection, String spend, Parameters parameters) throws SQLException {
         List<TagSpend> tags = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(SPEND + """
+        try (PreparedStatement statement = connection.prepareStatement(spend + """
                 SELECT t.tag_key, t.tag_value, coalesce(sum(s.cost), 0) AS cost
                 FROM mine m
                   JOIN tag_sets t ON t.tag_set_id = m.tag_set_id

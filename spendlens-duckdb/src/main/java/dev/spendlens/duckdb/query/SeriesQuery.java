@@ -56,7 +56,7 @@ public final class SeriesQuery {
      */
     public List<TimeSeries> series(LocalDate from, LocalDate to, Granularity granularity, Optional<Field> split, Optional<Field> group, Optional<Expression> filter) {
         boolean hourly = granularity == Granularity.HOURLY;
-        FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
+        FactSource source = new FactSource(hourly ? FactSource.Grain.HOURLY : FactSource.Grain.DAILY, FactSource.Rollups.NONE);
         String splitSql = split.map(source::expression).orElse("'" + TOTAL + "'");
         String groupSql = group.map(source::expression).orElse("''");
         FilterCompiler compiler = new FilterCompiler(source);
@@ -129,7 +129,7 @@ public final class SeriesQuery {
     private List<Map.Entry<List<String>, BigDecimal>> spendOfOne(LocalDateTime start, LocalDateTime end, Granularity granularity, Optional<Field> split, String value,
             Optional<Expression> filter, List<Field> fields, String doing) {
         boolean hourly = granularity == Granularity.HOURLY;
-        FactSource source = new FactSource(hourly ? "cost_hourly" : "cost_daily");
+        FactSource source = new FactSource(hourly ? FactSource.Grain.HOURLY : FactSource.Grain.DAILY, FactSource.Rollups.NONE);
         List<String> columns = new ArrayList<>();
         for (Field field : fields) {
             columns.add(source.expression(field));

@@ -67,11 +67,10 @@ public final class TagCatalog {
         String wantedKey = key.map(String::strip).orElse("");
         Parameters parameters = new Parameters().add(period.start()).add(period.end()).add(wantedKey).add(wantedKey)
                 .add(search.map(text -> text.strip().toLowerCase(Locale.ROOT)).orElse(""));
+        // Tags hang off the allocation key alone: an owner rollup has all this needs.
+        facts = FactSource.ownerTable(period, FactSource.Rollups.of(store.state()));
+        pairs = pairs.formatted(facts);
         try (Connection connection = store.connect()) {
-            String table = FactSource.dailyOrMonthly(connection, period);
-            // Tags hang off the allocation key alone: the owner rollup has all this needs.
-            facts = table.equals("cost_monthly") ? "cost_monthly_owners" : table;
-            pairs = pairs.formatted(facts);
             Page<TagSpend> values = Page.read(connection,
                     pairs + "SELECT tag_key, tag_value, cost, count(*) OVER () FROM pairs ORDER BY tag_key, cost DESC, tag_value LIMIT ? OFFSET ?",
                     pairs + "SELECT count(*) FROM pairs", parameters, page, row -> new TagSpend(row.getString(1), row.getString(2), row.getBigDecimal(3)));

@@ -196,6 +196,30 @@ class CostQueryEngineTest {
     }
 
     @Test
+    void groupsWithEqualTotalsAreRankedByTheirKeysInCodePointOrderOnEveryPage() {
+        // Equal spend on four project tags: U+FF21 sorts before an emoji by code point (and in DuckDB), after it in UTF-16.
+        store.ingest(CurFixture.cur2Parquet(folder.resolve("september.parquet"), List.of(
+                line().period("2026-09").at("2026-09-01T09:00").principal(ALICE).tag("iamPrincipal/project", "\uD83D\uDE00").cost("5.00"),
+                line().period("2026-09").at("2026-09-01T10:00").principal(JANE).tag("iamPrincipal/project", "\uFF21").cost("5.00"),
+                line().period("2026-09").at("2026-09-02T10:00").principal(BOB).tag("iamPrincipal/project", "b").cost("5.00"),
+                line().period("2026-09").at("2026-09-02T11:00").principal(BOT).tag("iamPrincipal/project", "a").cost("5.00"))));
+        CostQuery byProject = new CostQuery(new TimePeriod(LocalDate.parse("2026-09-01"), LocalDate.parse("2026-10-01")), Granularity.DAILY,
+                List.of(Metric.UNBLENDED_COST), List.of(FIELDS.parse("TAG:iamPrincipal/project")), Optional.empty());
+        CostQueryEngine plain = CostQueryEngine.plain(store.store(), TestStore.CLOCK);
+
+        List<String> ranked = new java.util.ArrayList<>();
+        Optional<String> token = Optional.empty();
+        do {
+            CostResult page = engine.run(byProject, Optional.of(PageRequest.of(token, 1)));
+            assertThat(page).isEqualTo(plain.run(byProject, Optional.of(PageRequest.of(token, 1))));
+            page.resultsByTime().forEach(day -> day.groups().forEach(group -> ranked.add(group.keys().get(0))));
+            token = page.nextPageToken();
+        } while (token.isPresent());
+
+        assertThat(ranked).containsExactly("a", "b", "\uFF21", "\uD83D\uDE00");
+    }
+
+    @Test
     void changedRulesReallocateHistoryWithoutReingesting() throws Exception {
         PrincipalRule analysts = new PrincipalRule("analysts", Optional.of(PrincipalPattern.of("*:assumed-role/BedrockAnalysts/*")), Optional.empty(), Map.of("team", "analytics"));
         AllocationPolicy withRule = AllocationPolicy.defaults().withRules(List.of(analysts), PeopleDirectory.empty());
@@ -207,6 +231,10 @@ class CostQueryEngineTest {
         // jane keeps her tag (tags win over rules); bob, untagged, now belongs to analytics.
         assertThat(groups(result.resultsByTime().get(0))).containsEntry("analytics", new BigDecimal("4.0000000000")).containsEntry("ml", new BigDecimal("2.0000000000"))
                 .doesNotContainKey("__unallocated__");
+        // The label rollups were rebuilt with the allocations, in the same transaction: still read, still equal to the days.
+        store.store().changed();
+        assertThat(store.store().state().labelsFresh()).isTrue();
+        assertThat(result).isEqualTo(CostQueryEngine.plain(store.store(), TestStore.CLOCK).run(query(Granularity.MONTHLY, List.of(FIELDS.parse("team")), Optional.empty())));
     }
 
     @Test

@@ -11,7 +11,7 @@ import dev.spendlens.costquery.Granularity;
 import dev.spendlens.costquery.Metric;
 import dev.spendlens.costquery.ResultByTime;
 import dev.spendlens.costquery.TimePeriod;
-import dev.spendlens.duckdb.MonthlyRollup;
+import dev.spendlens.duckdb.Rollups;
 import dev.spendlens.duckdb.testing.CurFixture;
 import dev.spendlens.duckdb.testing.TestStore;
 
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole-month questions read cost_monthly; they must give exactly what the days give. */
-class MonthlyRollupTest {
+/** Whole-month and owner-only questions read the rollups; they must give exactly what the days give. */
+class RollupsTest {
     private static final String ALICE = "arn:aws:iam::222222222222:user/alice";
     private static final String JANE = "arn:aws:sts::222222222222:assumed-role/BedrockAnalysts/jane@acme.example";
     private static final FieldParser FIELDS = new FieldParser(List.of("team", "project", "cost-center", "application"));
@@ -68,12 +68,25 @@ class MonthlyRollupTest {
     }
 
     private Map<String, BigDecimal> monthlySums(Granularity granularity, String key) {
-        CostResult result = new CostQueryEngine(store.store(), TestStore.CLOCK).run(new CostQuery(JULY_AUGUST, granularity, List.of(Metric.UNBLENDED_COST),
-                List.of(FIELDS.parse(key)), Optional.empty()));
+        return sums(new CostQueryEngine(store.store(), TestStore.CLOCK), granularity, key, true);
+    }
+
+    private Map<String, BigDecimal> daySums(String key) {
+        return sums(new CostQueryEngine(store.store(), TestStore.CLOCK), Granularity.DAILY, key, false);
+    }
+
+    private Map<String, BigDecimal> plainDaySums(String key) {
+        return sums(CostQueryEngine.plain(store.store(), TestStore.CLOCK), Granularity.DAILY, key, false);
+    }
+
+    // Group sums by bucket (its month when byMonth) and key.
+    private static Map<String, BigDecimal> sums(CostQueryEngine engine, Granularity granularity, String key, boolean byMonth) {
+        CostResult result = engine.run(new CostQuery(JULY_AUGUST, granularity, List.of(Metric.UNBLENDED_COST), List.of(FIELDS.parse(key)), Optional.empty()));
         Map<String, BigDecimal> sums = new HashMap<>();
         for (ResultByTime bucket : result.resultsByTime()) {
             for (CostGroup group : bucket.groups()) {
-                sums.merge(YearMonth.from(bucket.start()) + "|" + group.keys().get(0), group.metrics().get(Metric.UNBLENDED_COST).amount(), BigDecimal::add);
+                String when = byMonth ? YearMonth.from(bucket.start()).toString() : bucket.start().toLocalDate().toString();
+                sums.merge(when + "|" + group.keys().get(0), group.metrics().get(Metric.UNBLENDED_COST).amount(), BigDecimal::add);
             }
         }
         return sums;
@@ -85,14 +98,18 @@ class MonthlyRollupTest {
                 ResultSet rows = statement.executeQuery("""
                         SELECT (SELECT count(*) FROM cost_monthly), (SELECT count(*) FROM cost_daily),
                                (SELECT sum(unblended_cost) FROM cost_monthly), (SELECT sum(line_items) FROM cost_monthly), (SELECT sum(line_items) FROM cost_daily),
-                               (SELECT sum(unblended_cost) FROM cost_monthly_owners), (SELECT count(*) FROM cost_monthly_owners)""")) {
+                               (SELECT sum(unblended_cost) FROM cost_monthly_owners), (SELECT count(*) FROM cost_monthly_owners),
+                               (SELECT sum(unblended_cost) FROM cost_daily_owners), (SELECT sum(line_items) FROM cost_daily_owners), (SELECT count(*) FROM cost_daily_owners)""")) {
             rows.next();
             assertThat(rows.getLong(1)).isLessThan(rows.getLong(2));
             assertThat(rows.getBigDecimal(3)).isEqualByComparingTo(store.dailyTotal());
             assertThat(rows.getLong(4)).isEqualTo(rows.getLong(5));
             assertThat(rows.getBigDecimal(6)).isEqualByComparingTo(store.dailyTotal());
             assertThat(rows.getLong(7)).isLessThanOrEqualTo(rows.getLong(1));
-            assertThat(MonthlyRollup.isFresh(connection)).isTrue();
+            assertThat(rows.getBigDecimal(8)).isEqualByComparingTo(store.dailyTotal());
+            assertThat(rows.getLong(9)).isEqualTo(rows.getLong(5));
+            assertThat(rows.getLong(10)).isLessThanOrEqualTo(rows.getLong(2));
+            assertThat(Rollups.isFresh(connection)).isTrue();
         }
     }
 
@@ -100,6 +117,8 @@ class MonthlyRollupTest {
     void wholeMonthQueriesGiveWhatTheDaysGive() {
         for (String key : List.of("team", "PRINCIPAL", "RESOURCE_ID", "MODEL", "LINKED_ACCOUNT_NAME", "TAG:iamPrincipal/team")) {
             assertThat(monthlySums(Granularity.MONTHLY, key)).as(key).isEqualTo(monthlySums(Granularity.DAILY, key));
+            assertThat(sums(CostQueryEngine.plain(store.store(), TestStore.CLOCK), Granularity.DAILY, key, true)).as(key).isEqualTo(monthlySums(Granularity.MONTHLY, key));
+            assertThat(daySums(key)).as(key).isEqualTo(plainDaySums(key));
         }
         TagCatalog.Result tags = new TagCatalog(store.store()).find(JULY_AUGUST, Optional.empty(), Optional.empty(), new PageRequest(0, 10));
         assertThat(tags.keyTotals()).containsEntry("iamPrincipal/team", new BigDecimal("15.8500000000"));
@@ -116,7 +135,7 @@ class MonthlyRollupTest {
 
         assertThat(monthlySums(Granularity.MONTHLY, "team")).containsEntry("2026-08|ml", new BigDecimal("9.0000000000")).doesNotContainKey("2026-08|__unattributed_no_caller__");
         try (Connection connection = store.store().connect()) {
-            assertThat(MonthlyRollup.isFresh(connection)).isTrue();
+            assertThat(Rollups.isFresh(connection)).isTrue();
         }
     }
 
@@ -125,15 +144,21 @@ class MonthlyRollupTest {
         try (Connection connection = store.store().connect(); Statement statement = connection.createStatement()) {
             // Simulate a store whose rollup no longer matches: double its amounts and forget its fingerprint.
             statement.execute("UPDATE cost_monthly SET unblended_cost = unblended_cost * 2");
-            statement.execute("DELETE FROM store_meta WHERE meta_key = 'monthly_rollup_fingerprint'");
-            assertThat(MonthlyRollup.isFresh(connection)).isFalse();
+            statement.execute("UPDATE cost_daily_owners SET unblended_cost = unblended_cost * 2");
+            statement.execute("DELETE FROM store_meta WHERE meta_key = 'rollup_fingerprint'");
+            assertThat(Rollups.isFresh(connection)).isFalse();
         }
+        // As when a store is opened whose rollups were left stale: the state is read again.
+        store.store().changed();
+        assertThat(daySums("team")).isEqualTo(plainDaySums("team"));
 
         assertThat(monthlySums(Granularity.MONTHLY, "team")).isEqualTo(monthlySums(Granularity.DAILY, "team"));
         try (Connection connection = store.store().connect()) {
-            MonthlyRollup.synchronize(connection);
-            assertThat(MonthlyRollup.isFresh(connection)).isTrue();
+            Rollups.synchronize(connection);
+            assertThat(Rollups.isFresh(connection)).isTrue();
         }
+        store.store().changed();
+        assertThat(store.store().state().rollupsFresh()).isTrue();
         assertThat(monthlySums(Granularity.MONTHLY, "team")).isEqualTo(monthlySums(Granularity.DAILY, "team"));
     }
 }
