@@ -372,6 +372,7 @@ class ConfigLoaderTest {
                   path: data/spendlens.duckdb
                 ingest:
                   download-dir: ../../cache
+                  sources: [exports/cur, "s3://billing/cur/acme"]
                 allocation:
                   rules-file: ./rules.yaml
                   people-file: /srv/people.csv
@@ -382,6 +383,7 @@ class ConfigLoaderTest {
 
         assertThat(config.store().path()).isEqualTo(etc.resolve("data/spendlens.duckdb"));
         assertThat(config.ingest().downloadDirectory()).contains(directory.toAbsolutePath().resolve("cache"));
+        assertThat(config.ingest().sources()).containsExactly(etc.resolve("exports/cur").toString(), "s3://billing/cur/acme");
         assertThat(config.allocation().rulesFile()).contains(etc.resolve("rules.yaml"));
         assertThat(config.allocation().peopleFile()).contains(Path.of("/srv/people.csv"));
     }
