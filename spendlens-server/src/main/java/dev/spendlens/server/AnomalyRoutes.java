@@ -183,7 +183,8 @@ final class AnomalyRoutes implements ApiRoutes {
         return node;
     }
 
-    private static ObjectNode dispatch(DispatchReport report) {
+    /** What a dispatch did: delivered, deferred, queued for digests, unchanged. */
+    static ObjectNode dispatch(DispatchReport report) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("delivered", report.delivered());
         node.put("deferred", report.deferred());

@@ -150,13 +150,10 @@ final class IngestRoutes implements ApiRoutes {
         anomalies.put("alerted", report.detection().alerted());
         anomalies.put("kept", report.detection().anomalies().size());
         DispatchReport dispatch = report.dispatch();
-        ObjectNode alerts = node.putObject("alerts");
-        alerts.put("channels", report.channels());
-        alerts.put("delivered", dispatch.delivered());
-        alerts.put("deferred", dispatch.deferred());
-        alerts.put("queued", dispatch.queued());
-        alerts.put("unchanged", dispatch.unchanged());
+        ObjectNode alerts = AnomalyRoutes.dispatch(dispatch);
         alerts.put("unrouted", dispatch.unrouted());
+        alerts.put("channels", report.channels());
+        node.set("alerts", alerts);
         ArrayNode budgets = node.putArray("budgetsCrossed");
         for (BudgetAlerts.Raised raised : report.budgets()) {
             ObjectNode item = budgets.addObject();
