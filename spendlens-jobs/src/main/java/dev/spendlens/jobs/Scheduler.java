@@ -79,6 +79,11 @@ public final class Scheduler implements AutoCloseable {
         LOG.info("scheduled: {}", describe());
     }
 
+    /** Whether the scheduler's thread is alive: from {@link #start()} (with something scheduled) to {@link #close()}. */
+    public synchronized boolean running() {
+        return thread.filter(Thread::isAlive).isPresent();
+    }
+
     public JobRunner runner() {
         return runner;
     }

@@ -113,8 +113,7 @@ class ScheduledIngestTest {
                             .contains("spendlens_job_consecutive_failures{job=\"ingest\"} 0");
                     assertThat(send(server, "GET", "/api/v1/anomalies", null).body()).contains("\"anomalies\":[{");
                 }
-                assertThat(Thread.getAllStackTraces().keySet()).as("the scheduler stops with the server")
-                        .noneMatch(thread -> thread.getName().equals("spendlens-scheduler") && thread.isAlive());
+                assertThat(scheduler.running()).as("the scheduler stops with the server").isFalse();
             }
         }
     }
