@@ -68,8 +68,7 @@ class IngestRoutesTest {
     }
 
     private static HttpResponse<String> post(String path, String body) {
-        return SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return SharedServer.send(server, "POST", path, body);
     }
 
     @Test
