@@ -106,6 +106,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void report(CostQuery query, int top) {
-        ReportCommand.print(context.out(), query, ReportCommand.run(context, store, query), ReportCommand.Format.table, top);
+        ReportCommand.print(context.out(), query, ReportCommand.run(context, store, query), TextFormat.table, top);
     }
 }
