@@ -122,52 +122,16 @@ final class StoreSchema {
                 usage_amount DECIMAL(38,10) NOT NULL,
                 tokens DECIMAL(38,10) NOT NULL,
                 line_items BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_daily_owners (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                allocation_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
+            summedBy("cost_daily_owners", "allocation_id"),
             // The label rollups (OwnerLabels): owner rollups summed per label set and per principal; owner_labels itself follows the allocations' columns.
             """
             CREATE TABLE IF NOT EXISTS owner_keys (
                 allocation_id BIGINT NOT NULL,
                 label_id BIGINT NOT NULL,
                 principal_key BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_monthly_labels (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                label_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_daily_labels (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                label_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_monthly_principals (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                principal_key BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
+            summedBy("cost_monthly_labels", "label_id"),
+            summedBy("cost_daily_labels", "label_id"),
+            summedBy("cost_monthly_principals", "principal_key"),
             """
             CREATE TABLE IF NOT EXISTS cost_hourly (
                 billing_period DATE NOT NULL,
@@ -338,6 +302,20 @@ final class StoreSchema {
                 ingestion_id BIGINT)""");
 
     private StoreSchema() {}
+
+    // A rollup (Rollups, OwnerLabels): the five measures summed per billing period, day or month, and one owner key.
+    private static String summedBy(String table, String key) {
+        return """
+                CREATE TABLE IF NOT EXISTS %s (
+                    billing_period DATE NOT NULL,
+                    usage_date DATE NOT NULL,
+                    %s BIGINT NOT NULL,
+                    unblended_cost DECIMAL(38,10) NOT NULL,
+                    net_unblended_cost DECIMAL(38,10) NOT NULL,
+                    usage_amount DECIMAL(38,10) NOT NULL,
+                    tokens DECIMAL(38,10) NOT NULL,
+                    line_items BIGINT NOT NULL)""".formatted(table, key);
+    }
 
     static void create(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
