@@ -3,7 +3,6 @@ package dev.spendlens.alerts;
 import dev.spendlens.alert.AlertLog;
 import dev.spendlens.config.AlertChannelConfig;
 import dev.spendlens.config.AlertsConfig;
-import dev.spendlens.config.SmtpConfig;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,16 +24,11 @@ public final class ConfiguredAlerts {
             switch (channel.type()) {
                 case "webhook" -> channels.add(new WebhookChannel(channel.name(), channel.url().orElseThrow(), WebhookFormat.parse(channel.format()), channel.headers(),
                         WEBHOOK_TIMEOUT));
-                case "email" -> channels.add(new EmailChannel(channel.name(), smtp(config.smtp()), channel.recipients()));
+                case "email" -> channels.add(new EmailChannel(channel.name(), config.smtp(), channel.recipients()));
                 default -> throw new IllegalStateException("AlertChannelConfig refuses type " + channel.type());
             }
         }
         return channels;
-    }
-
-    public static SmtpSettings smtp(SmtpConfig smtp) {
-        return new SmtpSettings(smtp.host().orElse("localhost"), smtp.port(), SmtpSecurity.parse(smtp.security()), smtp.username(), smtp.password(), smtp.from(),
-                smtp.trustedHosts(), Duration.ofSeconds(smtp.timeoutSeconds()), smtp.recipientsPerMessage());
     }
 
     public static RetryPolicy retry(AlertsConfig config) {

@@ -30,6 +30,11 @@ public record DispatchReport(List<DeliveryAttempt> attempts, int queued, int unc
         return attempts.stream().filter(attempt -> attempt.outcome() == dev.spendlens.alert.DeliveryOutcome.DELIVERED).count();
     }
 
+    /** Alerts that reached no channel (their owner has none, and there is no fallback): kept and logged, not sent. */
+    public long unrouted() {
+        return attempts.stream().filter(attempt -> attempt.outcome() == dev.spendlens.alert.DeliveryOutcome.UNROUTED).count();
+    }
+
     public long deferred() {
         return attempts.stream().filter(attempt -> attempt.outcome() == dev.spendlens.alert.DeliveryOutcome.DEFERRED).count();
     }

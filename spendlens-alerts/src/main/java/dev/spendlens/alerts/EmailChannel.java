@@ -2,6 +2,8 @@ package dev.spendlens.alerts;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.spendlens.config.SmtpConfig;
+import dev.spendlens.config.SmtpSecurity;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 
@@ -22,20 +24,22 @@ import java.util.Properties;
 
 /**
  * Sends notifications as plain-text e-mail through an SMTP server. Any number of recipients: lists
- * longer than {@link SmtpSettings#recipientsPerMessage()} go out as several messages over one
+ * longer than {@link SmtpConfig#recipientsPerMessage()} go out as several messages over one
  * connection.
  */
 public final class EmailChannel implements Channel {
     private static final String SUBJECT_PREFIX = "[Spendlens] ";
 
     private final String name;
-    private final SmtpSettings smtp;
+    private final SmtpConfig smtp;
+    private final String host;
     private final List<InternetAddress> recipients;
     private final Session session;
 
-    public EmailChannel(String name, SmtpSettings smtp, List<String> recipients) {
+    public EmailChannel(String name, SmtpConfig smtp, List<String> recipients) {
         this.name = requireNonNull(name, "name is null");
         this.smtp = requireNonNull(smtp, "smtp is null");
+        this.host = smtp.host().orElseThrow(() -> new SpendlensException(ErrorCode.INVALID_CONFIG, "e-mail channel %s needs alerts.smtp.host".formatted(name)));
         this.recipients = parse(name, requireNonNull(recipients, "recipients is null"));
         this.session = Session.getInstance(properties(smtp));
     }
@@ -53,7 +57,7 @@ public final class EmailChannel implements Channel {
     public void deliver(Notification notification) {
         String protocol = smtp.security() == SmtpSecurity.TLS ? "smtps" : "smtp";
         try (Transport transport = session.getTransport(protocol)) {
-            transport.connect(smtp.host(), smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
+            transport.connect(host, smtp.port(), smtp.username().orElse(null), smtp.password().orElse(null));
             for (int from = 0; from < recipients.size(); from += smtp.recipientsPerMessage()) {
                 List<InternetAddress> batch = recipients.subList(from, Math.min(recipients.size(), from + smtp.recipientsPerMessage()));
                 MimeMessage message = new MimeMessage(session);
@@ -66,12 +70,12 @@ public final class EmailChannel implements Channel {
                 transport.sendMessage(message, message.getAllRecipients());
             }
         } catch (MessagingException e) {
-            throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "e-mail channel %s could not send through %s:%d: %s".formatted(name, smtp.host(), smtp.port(),
+            throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "e-mail channel %s could not send through %s:%d: %s".formatted(name, host, smtp.port(),
                     e.getMessage()), e);
         }
     }
 
-    private static Properties properties(SmtpSettings smtp) {
+    private static Properties properties(SmtpConfig smtp) {
         Properties properties = new Properties();
         String prefix = smtp.security() == SmtpSecurity.TLS ? "mail.smtps." : "mail.smtp.";
         String millis = Long.toString(smtp.timeout().toMillis());

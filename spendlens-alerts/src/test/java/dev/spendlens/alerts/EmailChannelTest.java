@@ -8,11 +8,12 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.spendlens.alert.Frequency;
 import dev.spendlens.alert.NotificationKind;
+import dev.spendlens.config.SmtpConfig;
+import dev.spendlens.config.SmtpSecurity;
 import dev.spendlens.error.SpendlensException;
 
 import jakarta.mail.internet.MimeMessage;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -24,9 +25,9 @@ class EmailChannelTest {
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
-    private static SmtpSettings smtp(Optional<String> user, Optional<String> password, int perMessage) {
-        return new SmtpSettings("127.0.0.1", MAIL.getSmtp().getPort(), SmtpSecurity.NONE, user, password, "spendlens@acme.example", Optional.empty(),
-                Duration.ofSeconds(5), perMessage);
+    private static SmtpConfig smtp(Optional<String> user, Optional<String> password, int perMessage) {
+        return new SmtpConfig(Optional.of("127.0.0.1"), MAIL.getSmtp().getPort(), SmtpSecurity.NONE, user, password, "spendlens@acme.example", Optional.empty(),
+                5, perMessage);
     }
 
     @Test
@@ -68,8 +69,8 @@ class EmailChannelTest {
 
     @Test
     void anUnreachableServerIsAnExternalFailure() {
-        SmtpSettings closed = new SmtpSettings("127.0.0.1", 1, SmtpSecurity.NONE, Optional.empty(), Optional.empty(), "spendlens@acme.example", Optional.empty(),
-                Duration.ofSeconds(2), 50);
+        SmtpConfig closed = new SmtpConfig(Optional.of("127.0.0.1"), 1, SmtpSecurity.NONE, Optional.empty(), Optional.empty(), "spendlens@acme.example", Optional.empty(),
+                2, 50);
         EmailChannel channel = new EmailChannel("ml-mail", closed, List.of("ml-team@acme.example"));
         assertThatThrownBy(() -> channel.deliver(new Notification(NotificationKind.NEW, Frequency.IMMEDIATE, List.of(Alerts.anomaly("a1", "x", "1")))))
                 .isInstanceOf(SpendlensException.class)

@@ -148,7 +148,7 @@ public final class AnomalyService {
     public DetectionRun detect(Optional<LocalDate> to, Optional<String> onlyMonitor, Consumer<String> progress) {
         Optional<LocalDate[]> span = series.span();
         if (span.isEmpty()) {
-            return new DetectionRun(LocalDate.now(clock), LocalDate.now(clock), 0, List.of(), 0, DispatchReport.empty());
+            return new DetectionRun(LocalDate.now(clock), LocalDate.now(clock), 0, List.of(), 0, 0, 0, DispatchReport.empty());
         }
         LocalDate end = to.orElse(span.get()[1].plusDays(1));
         LocalDate start = maxDate(span.get()[0], end.minusDays(config.lookbackDays()));
@@ -180,7 +180,8 @@ public final class AnomalyService {
                 }
             }
         }
-        List<CostAnomaly> saved = repository.save(found, clock.instant());
+        AnomalyRepository.Saved stored = repository.save(found, clock.instant());
+        List<CostAnomaly> saved = stored.anomalies();
         // One alert per anomaly: of the daily and hourly views of one rise, the bigger speaks.
         java.util.Map<String, CostAnomaly> toAlert = new java.util.LinkedHashMap<>();
         LocalDateTime recent = end.minusDays(config.alertWindowDays()).atStartOfDay();
@@ -199,7 +200,7 @@ public final class AnomalyService {
         int alerted = toAlert.size();
         List<CostAnomaly> latestFirst = new ArrayList<>(saved);
         latestFirst.sort((left, right) -> right.start().compareTo(left.start()));
-        return new DetectionRun(start, end, seriesCount, latestFirst, alerted, report);
+        return new DetectionRun(start, end, seriesCount, latestFirst, stored.created(), stored.changed(), alerted, report);
     }
 
     /** Sends what waits for a digest (or, with {@link Frequency#IMMEDIATE}, for another try). */

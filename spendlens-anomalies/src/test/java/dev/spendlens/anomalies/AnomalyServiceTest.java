@@ -17,6 +17,7 @@ import dev.spendlens.config.AlertsConfig;
 import dev.spendlens.config.AnomaliesConfig;
 import dev.spendlens.config.MonitorConfig;
 import dev.spendlens.config.SmtpConfig;
+import dev.spendlens.config.SmtpSecurity;
 import dev.spendlens.config.SubscriptionConfig;
 import dev.spendlens.costquery.FieldParser;
 import dev.spendlens.detection.AnomalyKind;
@@ -98,13 +99,13 @@ class AnomalyServiceTest {
         AnomaliesConfig anomalies = new AnomaliesConfig(List.of(MonitorConfig.dimensional("principals", "PRINCIPAL"), MonitorConfig.dimensional("teams", "team")),
                 subscriptions, List.of(), 400, 3, 30, "team", defaults.minimumScore(), defaults.minimumImpact(), defaults.minimumRisePercent(),
                 defaults.newSeriesPercentile());
-        SmtpConfig smtp = new SmtpConfig(Optional.of("127.0.0.1"), MAIL.getSmtp().getPort(), "none", Optional.empty(), Optional.empty(), "spendlens@acme.example",
+        SmtpConfig smtp = new SmtpConfig(Optional.of("127.0.0.1"), MAIL.getSmtp().getPort(), SmtpSecurity.NONE, Optional.empty(), Optional.empty(), "spendlens@acme.example",
                 Optional.empty(), 5, 50);
         AlertsConfig alerts = new AlertsConfig(List.of(
                 new AlertChannelConfig("ml-hook", "webhook", Optional.of(ml.url()), "generic", Map.of(), List.of()),
                 new AlertChannelConfig("web-hook", "webhook", Optional.of(web.url()), "slack", Map.of(), List.of()),
                 new AlertChannelConfig("finance", "email", Optional.empty(), "generic", Map.of(), List.of("cfo@acme.example", "fin@acme.example"))),
-                smtp, Map.of("ml", List.of("ml-hook"), "web", List.of("web-hook")), List.of(), 2, 0, 0, 20);
+                smtp, Map.of("ml", List.of("ml-hook"), "web", List.of("web-hook")), List.of(), 2, 0, 0, 20, Optional.empty(), Optional.empty());
         return AnomalyService.create(store.store(), anomalies, alerts, FIELDS, TestStore.CLOCK);
     }
 

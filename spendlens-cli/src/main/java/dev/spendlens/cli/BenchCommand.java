@@ -8,6 +8,7 @@ import dev.spendlens.generator.ExportGenerator;
 import dev.spendlens.generator.ExportGranularity;
 import dev.spendlens.generator.GenerationSummary;
 import dev.spendlens.generator.GeneratorOptions;
+import dev.spendlens.jobs.Jobs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!Files.exists(store.database)) {
             context.err().printf("Ingesting %s into %s (once; later runs reuse it)%n", export, store.database);
-            IngestCommand.ingest(context, store, List.of(export.toString()), false);
+            IngestCommand.ingest(context, store, List.of(export.toString()), Jobs.Reaction.NONE, false);
         }
         ApiBenchmark.Options options = new ApiBenchmark.Options(clients, warmup, requests, referenceRuns);
         ApiBenchmark.Result result = ApiBenchmark.run(context.store(store), context.allocator(store), dataFiles(export), options, context.err()::println);

@@ -165,10 +165,10 @@ final class BudgetsCommand implements Callable<Integer> {
         @Option(names = "--threshold", paramLabel = "T", description = "Alert when crossed: 80%%, forecast:100%%, 4500 or actual:4500. Repeatable.")
         List<String> thresholds = new ArrayList<>();
 
-        @Option(names = "--hard-limit", paramLabel = "T", description = "When actual spend crosses it (e.g. 120%%), write an IAM deny policy for the principals concerned and call the webhook.")
+        @Option(names = "--hard-limit", paramLabel = "T", description = "When actual spend crosses it (e.g. 120%%), write an IAM deny policy for the principals concerned and alert the budget's channels.")
         String hardLimit;
 
-        @Option(names = "--owner", paramLabel = "TEAM", description = "The team its alerts belong to.")
+        @Option(names = "--owner", paramLabel = "TEAM", description = "The team its alerts go to (alerts.owners); default: the team of --dimension team=X.")
         String owner;
 
         @Option(names = "--replace", description = "Replace a budget of the same name.")
@@ -381,8 +381,9 @@ final class BudgetsCommand implements Callable<Integer> {
     }
 
     /** {@code budgets check}: raise the alerts of thresholds crossed since the last check. */
-    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Raise an alert, once per period, for every threshold crossed (budgets.webhook-url);",
-            "write an IAM deny policy when a hard limit is crossed. Run it after each ingest (cron)."})
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {"Raise an alert, once per period, for every threshold crossed, through the alert channels",
+            "(budgets.channels, and the owner's channels of alerts.owners); write an IAM deny policy when a hard limit is crossed.",
+            "ingest runs it after every ingest; run it by hand to judge --as-of another day."})
     static final class Check implements Callable<Integer> {
         private final CliContext context;
 
@@ -400,15 +401,21 @@ final class BudgetsCommand implements Callable<Integer> {
         public Integer call() {
             FinanceSettings settings = context.finance(store);
             BudgetService service = new BudgetService(context.access(store), settings.rates());
-            BudgetAlerts alerts = new BudgetAlerts(service, BudgetAlerts.dispatcher(settings.budgets(), context.store(store), context.clock()),
-                    settings.budgets().policyDirectory(), context.clock());
+            BudgetAlerts alerts = new BudgetAlerts(service, BudgetAlerts.dispatcher(settings.budgets(), context.config(store.config()).alerts(), context.store(store),
+                    context.clock()), settings.budgets().policyDirectory(), context.clock());
             List<BudgetAlerts.Raised> raised = alerts.check(Optional.ofNullable(asOf));
-            for (BudgetAlerts.Raised alert : raised) {
-                context.out().printf("%-24s %s %-16s %-8s %s%s%n", alert.budget(), alert.periodStart(), alert.threshold(), alert.severity(), alert.delivery(),
-                        alert.policy().map(path -> "  deny policy written: " + path).orElse(""));
-            }
-            context.out().printf("%d new alert(s)%s%n", raised.size(), settings.budgets().webhook().isEmpty() ? " (no budgets.webhook-url: logged only)" : "");
+            printRaised(context.out(), raised);
+            context.out().printf("%d new alert(s)%n", raised.size());
             return 0;
+        }
+    }
+
+    /** One line per alert raised: budget, period, threshold, severity, owner and what became of it. */
+    static void printRaised(PrintStream out, List<BudgetAlerts.Raised> raised) {
+        for (BudgetAlerts.Raised alert : raised) {
+            out.printf("  %-24s %s %-16s %-8s %s%s%s%n", alert.budget(), alert.periodStart(), alert.threshold(), alert.severity(),
+                    alert.owner().map(owner -> "owner " + owner + ": ").orElse(""), alert.delivery(),
+                    alert.policy().map(path -> "  deny policy written: " + path).orElse(""));
         }
     }
 }

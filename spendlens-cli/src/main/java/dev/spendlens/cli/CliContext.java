@@ -6,9 +6,7 @@ import dev.spendlens.allocation.Allocator;
 import dev.spendlens.config.ConfigLoader;
 import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.duckdb.DuckDbStore;
-import dev.spendlens.alerts.WebhookFormat;
 import dev.spendlens.duckdb.StoreSettings;
-import dev.spendlens.finance.BudgetSettings;
 import dev.spendlens.finance.FinanceSettings;
 import dev.spendlens.finance.StoreAccess;
 
@@ -76,9 +74,7 @@ final class CliContext implements AutoCloseable {
 
     /** The finance settings of the configuration: chargeback rules, exchange rates, display currency, budget channels. */
     FinanceSettings finance(StoreOptions options) {
-        SpendlensConfig loaded = config(options.config());
-        return new FinanceSettings(loaded.chargeback().dimension(), loaded.chargeback().sharedCosts(), loaded.currency().rates(), loaded.currency().display(),
-                new BudgetSettings(loaded.budgets().webhookUrl(), WebhookFormat.parse(loaded.budgets().webhookFormat()), loaded.budgets().policyDirectory()));
+        return FinanceSettings.of(config(options.config()));
     }
 
     /** The store brought up to date with the allocation rules, for the finance services. */

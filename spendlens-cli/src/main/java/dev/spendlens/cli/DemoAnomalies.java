@@ -1,6 +1,5 @@
 package dev.spendlens.cli;
 
-import dev.spendlens.anomalies.AnomalyService;
 import dev.spendlens.anomalies.DetectionRun;
 import dev.spendlens.anomaly.CostAnomaly;
 import dev.spendlens.costquery.Granularity;
@@ -13,16 +12,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** The demo's anomaly step: runs the monitors and shows, for each injected anomaly, what was found and why. */
+/** The demo's anomaly step: shows, for each injected anomaly, what the monitors' run after the ingest found and why. */
 final class DemoAnomalies {
     private static final int CAUSES = 2;
 
     private DemoAnomalies() {}
 
-    static void print(CliContext context, StoreOptions store, Path labels) {
+    static void print(CliContext context, StoreOptions store, DetectionRun run, Path labels) {
         PrintStream out = context.out();
-        AnomalyService service = AnomaliesCommand.service(context, store);
-        DetectionRun run = service.detect(Optional.empty(), Optional.empty(), line -> { });
         GroundTruth truth = GroundTruth.read(labels);
         String currency = new dev.spendlens.duckdb.query.CostQueryEngine(context.store(store), context.clock()).currency();
         for (LabelledAnomaly label : truth.anomalies()) {

@@ -5,10 +5,12 @@ import dev.spendlens.costquery.FieldParser;
 import dev.spendlens.costquery.Granularity;
 import dev.spendlens.costquery.Metric;
 import dev.spendlens.costquery.TimePeriod;
-import dev.spendlens.duckdb.ingest.IngestSummary;
 import dev.spendlens.generator.ExportGenerator;
 import dev.spendlens.generator.GenerationSummary;
 import dev.spendlens.generator.GeneratorOptions;
+import dev.spendlens.jobs.AfterIngestReport;
+import dev.spendlens.jobs.IngestRun;
+import dev.spendlens.jobs.Jobs;
 import dev.spendlens.server.SpendlensServer;
 
 import java.io.PrintStream;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Option;
 /** {@code ./spendlens demo}: the whole job on embedded defaults, on a generated organisation. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate a demo organisation's CUR 2.0 export, ingest it into the embedded store, print who spends what,",
-                "then serve the dashboard and print its URL (--no-serve to stop after the report)."})
+                "then serve the dashboard and print its URL (--no-serve to stop after the report). It sends no alert and schedules nothing."})
 final class DemoCommand implements Callable<Integer> {
     private final CliContext context;
 
@@ -65,9 +67,12 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("   %s line items, %s of them Bedrock, %s restated%n%n", Numbers.count(generated.lineItems()), Numbers.count(generated.bedrockLineItems()),
                 generated.restatedPeriod().map(Object::toString).orElse("no period"));
 
-        out.printf("2. Ingesting it into %s%n", context.store(store).settings().path());
-        IngestSummary ingested = IngestCommand.ingest(context, store, List.of(out().toString()), false);
-        IngestCommand.printSummary(context, store, ingested);
+        out.printf("2. Ingesting it into %s, then looking for anomalies and checking budgets as after every ingest%n", context.store(store).settings().path());
+        // Quiet: the organisation is made up, so its alerts are kept and shown, never sent to the configured channels.
+        IngestRun ingested = IngestCommand.ingest(context, store, List.of(out().toString()), Jobs.Reaction.QUIET, false);
+        IngestCommand.printSummary(context, store, ingested.ingested().orElseThrow());
+        AfterIngestReport after = ingested.afterIngest().orElseThrow();
+        IngestCommand.printAfterIngest(context, after);
         out.println();
 
         TimePeriod period = new TimePeriod(generated.periods().get(0).atDay(1), generated.periods().get(generated.periods().size() - 1).plusMonths(1).atDay(1));
@@ -79,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         report(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(fields.parse("PRINCIPAL")), Optional.empty()), 10);
         out.println();
         out.println("5. Anomalies: the ones injected into the demo organisation (labels.json), as the monitors found them");
-        DemoAnomalies.print(context, store, out().resolve("labels.json"));
+        DemoAnomalies.print(context, store, after.detection(), out().resolve("labels.json"));
         out.println();
         out.printf("Next: ./spendlens report --from %s --to %s --group-by MODEL,TOKEN_TYPE   (see ./spendlens report --help)%n", period.start(), period.end());
         out.println("      ./spendlens anomalies            (every anomaly kept; ./spendlens anomalies show ID for one, with its root cause)");
@@ -88,7 +93,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("6. Starting the dashboard and the REST API");
-        try (SpendlensServer server = ServeCommand.start(context, store, port, bind)) {
+        try (SpendlensServer server = ServeCommand.start(context, store, port, bind, false)) {
             out.printf("%nDashboard: %s   (REST API: %sopenapi.json; Ctrl-C to stop)%n", server.url(), server.url());
             out.flush();
             ServeCommand.serveUntilStopped();
@@ -101,6 +106,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void report(CostQuery query, int top) {
-        ReportCommand.print(context.out(), query, ReportCommand.run(context, store, query), ReportCommand.Format.table, top);
+        ReportCommand.print(context.out(), query, ReportCommand.run(context, store, query), TextFormat.table, top);
     }
 }

@@ -16,6 +16,7 @@ import dev.spendlens.generator.ExportGenerator;
 import dev.spendlens.generator.ExportGranularity;
 import dev.spendlens.generator.GenerationSummary;
 import dev.spendlens.generator.GeneratorOptions;
+import dev.spendlens.jobs.Jobs;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 try (CliContext seedContext = new CliContext(out, context.err(), context.environment())) {
                     StoreOptions options1 = new StoreOptions();
                     options1.database = store;
-                    IngestCommand.ingest(seedContext, options1, List.of(folder.resolve("export").toString()), false);
+                    IngestCommand.ingest(seedContext, options1, List.of(folder.resolve("export").toString()), Jobs.Reaction.NONE, false);
                 }
             }
             truth = GroundTruth.read(folder.resolve("export/labels.json"));

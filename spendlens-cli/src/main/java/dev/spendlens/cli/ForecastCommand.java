@@ -40,12 +40,6 @@ import picocli.CommandLine.Option;
 final class ForecastCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    enum Format {
-        table,
-        csv,
-        json
-    }
-
     private final CliContext context;
 
     @Mixin
@@ -76,7 +70,7 @@ final class ForecastCommand implements Callable<Integer> {
     Path series;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (GetCostForecast's response shape; with --series, [{date, mean, lower, upper}]).")
-    Format format;
+    TextFormat format;
 
     ForecastCommand(CliContext context) {
         this.context = context;

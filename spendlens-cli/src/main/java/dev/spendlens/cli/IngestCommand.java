@@ -1,7 +1,7 @@
 package dev.spendlens.cli;
 
 import dev.spendlens.allocation.ReservedBucket;
-import dev.spendlens.config.IngestConfig;
+import dev.spendlens.alert.DeliveryAttempt;
 import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.costquery.CostGroup;
 import dev.spendlens.costquery.CostQuery;
@@ -10,20 +10,21 @@ import dev.spendlens.costquery.FieldParser;
 import dev.spendlens.costquery.Granularity;
 import dev.spendlens.costquery.Metric;
 import dev.spendlens.costquery.TimePeriod;
-import dev.spendlens.duckdb.DuckDbStore;
-import dev.spendlens.duckdb.ingest.CurIngestor;
-import dev.spendlens.duckdb.ingest.IngestProgress;
 import dev.spendlens.duckdb.ingest.IngestSummary;
 import dev.spendlens.duckdb.ingest.PeriodSummary;
 import dev.spendlens.duckdb.query.CostQueryEngine;
-import dev.spendlens.export.ExportFile;
-import dev.spendlens.sources.Delivery;
-import dev.spendlens.sources.ExportSources;
-import dev.spendlens.sources.SourceSettings;
+import dev.spendlens.jobs.AfterIngestReport;
+import dev.spendlens.jobs.IngestRun;
+import dev.spendlens.jobs.Job;
+import dev.spendlens.jobs.JobProgress;
+import dev.spendlens.jobs.JobRunner;
+import dev.spendlens.jobs.Jobs;
+import dev.spendlens.jobs.Trigger;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,21 +33,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./spendlens ingest SOURCE...}: loads CUR exports into the store. */
+/** {@code ./spendlens ingest SOURCE...}: loads CUR exports into the store, then reacts to the new data. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Load CUR 2.0 (Parquet, gzip CSV) and legacy CUR exports into the store.",
-                "SOURCE is a file, a folder or s3://bucket/prefix. A billing period delivered again replaces the earlier delivery; the whole ingest is one transaction."})
+        description = {"Load CUR 2.0 (Parquet, gzip CSV) and legacy CUR exports into the store, then run the anomaly monitors, send their",
+                "immediate alerts and check the budgets (--no-alerts: only load).",
+                "SOURCE is a file, a folder or s3://bucket/prefix; none: ingest.sources of the config. A billing period delivered again replaces",
+                "the earlier delivery; the whole ingest is one transaction."})
 final class IngestCommand implements Callable<Integer> {
     private final CliContext context;
 
     @Mixin
     StoreOptions store = new StoreOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "Export file, folder or s3://bucket/prefix.")
-    List<String> sources;
+    @Parameters(arity = "0..*", paramLabel = "SOURCE", description = "Export file, folder or s3://bucket/prefix (default: ingest.sources).")
+    List<String> sources = new ArrayList<>();
 
     @picocli.CommandLine.Option(names = "--verbose", description = "Also show how long each step of each delivery takes.")
     boolean verbose;
+
+    @picocli.CommandLine.Option(names = "--no-alerts", description = "Only load: no anomaly detection, no alerts, no budget check.")
+    boolean noAlerts;
 
     IngestCommand(CliContext context) {
         this.context = context;
@@ -54,32 +60,29 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IngestSummary summary = ingest(context, store, sources, verbose);
-        printSummary(context, store, summary);
+        IngestRun run = ingest(context, store, sources, noAlerts ? Jobs.Reaction.NONE : Jobs.Reaction.ALERT, verbose);
+        printSummary(context, store, run.ingested().orElseThrow());
+        run.afterIngest().ifPresent(after -> printAfterIngest(context, after));
         return 0;
     }
 
-    static IngestSummary ingest(CliContext context, StoreOptions store, List<String> sources, boolean verbose) {
+    /** Ingests the sources (none: {@code ingest.sources}) as a job of the store, then reacts as told. */
+    static IngestRun ingest(CliContext context, StoreOptions store, List<String> sources, Jobs.Reaction reaction, boolean verbose) {
         SpendlensConfig config = context.config(store.config());
-        PrintStream err = context.err();
-        try (ExportSources exportSources = new ExportSources(sourceSettings(config.ingest()))) {
-            List<Delivery> deliveries = exportSources.resolve(sources, err::println);
-            for (Delivery delivery : deliveries) {
-                if (!delivery.ignoredFiles().isEmpty()) {
-                    err.printf("note: %s: %d file(s) not in the delivery's manifest were ignored: %s%n", delivery.origin(), delivery.ignoredFiles().size(),
-                            String.join(", ", delivery.ignoredFiles()));
-                }
-            }
-            List<List<ExportFile>> batches = deliveries.stream().map(Delivery::files).toList();
-            DuckDbStore duck = context.store(store);
-            err.printf("ingesting %d file(s) in %d deliver%s into %s%n", batches.stream().mapToInt(List::size).sum(), batches.size(),
-                    batches.size() == 1 ? "y" : "ies", duck.settings().path());
-            return new CurIngestor(duck, context.allocator(store), context.clock()).ingest(batches, String.join(" ", sources), new ProgressPrinter(err, verbose));
-        }
+        Jobs jobs = new Jobs(context.store(store), context.allocator(store), context.clock(), config);
+        JobRunner runner = new JobRunner(jobs.log(), context.clock());
+        return runner.run(Job.INGEST, Trigger.CLI, () -> jobs.ingest(sources, reaction, false, new ProgressPrinter(context.err(), verbose)), jobs::describe);
     }
 
-    static SourceSettings sourceSettings(IngestConfig ingest) {
-        return new SourceSettings(ingest.s3().region(), ingest.s3().endpoint(), ingest.s3().pathStyle(), ingest.downloadDirectory());
+    /** What followed the ingest: one line, the budgets crossed, and the delivery errors on standard error. */
+    static void printAfterIngest(CliContext context, AfterIngestReport after) {
+        context.out().printf("After ingest: %s%n", after.summary());
+        BudgetsCommand.printRaised(context.out(), after.budgets());
+        for (DeliveryAttempt attempt : after.dispatch().attempts()) {
+            if (attempt.error().isPresent() && attempt.outcome() != dev.spendlens.alert.DeliveryOutcome.UNROUTED) {
+                context.err().printf("  %s attempt %d %s: %s%n", attempt.channel(), attempt.attempt(), attempt.outcome(), attempt.error().get());
+            }
+        }
     }
 
     static void printSummary(CliContext context, StoreOptions store, IngestSummary summary) {
@@ -127,8 +130,13 @@ final class IngestCommand implements Callable<Integer> {
         return "team unallocated %s, no caller %s (of the stored periods' spend)".formatted(Numbers.percent(unallocated, all), Numbers.percent(noCaller, all));
     }
 
-    /** Files, rows and rows/s on standard error while the ingest runs. */
-    private record ProgressPrinter(PrintStream err, boolean verbose) implements IngestProgress {
+    /** Files, rows and rows/s, and what the sources hold, on standard error while the ingest runs. */
+    private record ProgressPrinter(PrintStream err, boolean verbose) implements JobProgress {
+        @Override
+        public void note(String line) {
+            err.println(line);
+        }
+
         @Override
         public void stepDone(String step, Duration took) {
             if (verbose) {

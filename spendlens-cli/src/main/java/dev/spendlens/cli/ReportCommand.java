@@ -45,12 +45,6 @@ import picocli.CommandLine.Option;
 final class ReportCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    enum Format {
-        table,
-        csv,
-        json
-    }
-
     private final CliContext context;
 
     @Mixin
@@ -76,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
     String filter;
 
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json (GetCostAndUsage's response shape). Default ${DEFAULT-VALUE}.")
-    Format format;
+    TextFormat format;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "0", description = "In tables, show the N biggest groups and sum the rest into one line.")
     int top;
@@ -115,7 +109,7 @@ final class ReportCommand implements Callable<Integer> {
         return new CostQueryEngine(context.store(store), context.clock()).run(query);
     }
 
-    static void print(PrintStream out, CostQuery query, CostResult result, Format format, int top) {
+    static void print(PrintStream out, CostQuery query, CostResult result, TextFormat format, int top) {
         switch (format) {
             case table -> {
                 String currency = result.resultsByTime().isEmpty() ? "" : result.resultsByTime().get(0).total().get(query.metrics().get(0)).unit();

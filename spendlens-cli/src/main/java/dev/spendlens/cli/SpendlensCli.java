@@ -31,6 +31,12 @@ public final class SpendlensCli implements Runnable {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // Spendlens's own log (what serve's scheduled jobs did) is worth reading, with the time of each line.
+        if (System.getProperty("org.slf4j.simpleLogger.log.dev.spendlens") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.dev.spendlens", "info");
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ssX");
+        }
         System.exit(run(args, System.out, System.err, System.getenv()));
     }
 

@@ -9,19 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import dev.spendlens.sources.LocalS3;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -30,31 +23,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * credentials from the AWS default chain.
  */
 class IngestFromS3Test {
-    private static final String ACCESS_KEY = "spendlens-cli";
-    private static final String SECRET_KEY = "spendlens-cli-secret";
-
     @RegisterExtension
-    final S3ProxyExtension s3proxy = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .build();
+    final LocalS3 s3proxy = new LocalS3();
 
     @TempDir
     Path folder;
-
-    @BeforeEach
-    void credentials() {
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        System.setProperty("aws.disableEc2Metadata", "true");
-    }
-
-    @AfterEach
-    void forget() {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        System.clearProperty("aws.disableEc2Metadata");
-    }
 
     @Test
     void ingestsAnExportFromAnS3PrefixLikeFromALocalFolder() throws Exception {
@@ -63,7 +36,7 @@ class IngestFromS3Test {
         assertThat(generated.exitCode()).as(generated.err()).isZero();
         upload(export.resolve("spendlens-demo"), "billing", "cur/spendlens-demo");
 
-        URI endpoint = s3proxy.getUri();
+        URI endpoint = s3proxy.endpoint();
         Map<String, String> s3 = Map.of("SPENDLENS_STORE_PATH", folder.resolve("s3.duckdb").toString(), "SPENDLENS_INGEST_S3_ENDPOINT", endpoint.toString(),
                 "SPENDLENS_INGEST_S3_PATH_STYLE", "true", "SPENDLENS_INGEST_S3_REGION", "us-east-1");
         Map<String, String> local = Map.of("SPENDLENS_STORE_PATH", folder.resolve("local.duckdb").toString());
@@ -79,7 +52,7 @@ class IngestFromS3Test {
     @Test
     void aWrongSecretIsAnExternalFailureNamingS3() {
         System.setProperty("aws.secretAccessKey", "not-the-secret");
-        Map<String, String> s3 = Map.of("SPENDLENS_STORE_PATH", folder.resolve("s3.duckdb").toString(), "SPENDLENS_INGEST_S3_ENDPOINT", s3proxy.getUri().toString(),
+        Map<String, String> s3 = Map.of("SPENDLENS_STORE_PATH", folder.resolve("s3.duckdb").toString(), "SPENDLENS_INGEST_S3_ENDPOINT", s3proxy.endpoint().toString(),
                 "SPENDLENS_INGEST_S3_PATH_STYLE", "true", "SPENDLENS_INGEST_S3_REGION", "us-east-1");
         CliRun run = CliRun.of(s3, "ingest", "s3://billing/cur/spendlens-demo");
 
@@ -88,9 +61,7 @@ class IngestFromS3Test {
     }
 
     private void upload(Path root, String bucket, String prefix) throws Exception {
-        try (S3Client client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .region(Region.US_EAST_1).endpointOverride(s3proxy.getUri()).forcePathStyle(true).build();
+        try (S3Client client = s3proxy.uploader();
                 Stream<Path> files = Files.walk(root)) {
             client.createBucket(request -> request.bucket(bucket));
             for (Path file : files.filter(Files::isRegularFile).toList()) {

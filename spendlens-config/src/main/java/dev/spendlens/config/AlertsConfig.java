@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,14 +27,21 @@ import java.util.Set;
  * @param retryFirstDelaySeconds the wait after the first failure, tripled each time ({@code alerts.retry-first-delay-seconds}, default 2)
  * @param retryMaxDelaySeconds the longest wait ({@code alerts.retry-max-delay-seconds}, default 60)
  * @param updateGrowthPercent how much an alert must grow to be sent again as an update ({@code alerts.update-growth-percent}, default 20)
+ * @param dailyDigestAt when {@code serve} sends the daily digests, UTC ({@code alerts.daily-digest-at}, default 08:00; empty: never)
+ * @param weeklyDigestAt when {@code serve} sends the weekly digests, UTC ({@code alerts.weekly-digest-at}, default monday 08:00; empty: never)
  */
 public record AlertsConfig(List<AlertChannelConfig> channels, SmtpConfig smtp, Map<String, List<String>> owners, List<String> fallbackChannels,
-        int retryAttempts, int retryFirstDelaySeconds, int retryMaxDelaySeconds, int updateGrowthPercent) {
+        int retryAttempts, int retryFirstDelaySeconds, int retryMaxDelaySeconds, int updateGrowthPercent, Optional<LocalTime> dailyDigestAt,
+        Optional<WeeklyTime> weeklyDigestAt) {
+    private static final LocalTime DIGEST_TIME = LocalTime.of(8, 0);
+
     public AlertsConfig {
         channels = List.copyOf(requireNonNull(channels, "channels is null"));
         requireNonNull(smtp, "smtp is null");
         owners = Map.copyOf(requireNonNull(owners, "owners is null"));
         fallbackChannels = List.copyOf(requireNonNull(fallbackChannels, "fallbackChannels is null"));
+        requireNonNull(dailyDigestAt, "dailyDigestAt is null");
+        requireNonNull(weeklyDigestAt, "weeklyDigestAt is null");
         Set<String> names = new HashSet<>();
         for (AlertChannelConfig channel : channels) {
             if (!names.add(channel.name())) {
@@ -49,7 +59,8 @@ public record AlertsConfig(List<AlertChannelConfig> channels, SmtpConfig smtp, M
     }
 
     public static AlertsConfig defaults() {
-        return new AlertsConfig(List.of(), SmtpConfig.defaults(), Map.of(), List.of(), 4, 2, 60, 20);
+        return new AlertsConfig(List.of(), SmtpConfig.defaults(), Map.of(), List.of(), 4, 2, 60, 20, Optional.of(DIGEST_TIME),
+                Optional.of(new WeeklyTime(DayOfWeek.MONDAY, DIGEST_TIME)));
     }
 
     /** The channel names, to check routes against. */
@@ -71,7 +82,12 @@ public record AlertsConfig(List<AlertChannelConfig> channels, SmtpConfig smtp, M
         int first = section.integer("retry-first-delay-seconds", defaults.retryFirstDelaySeconds(), 0, 3_600);
         int max = section.integer("retry-max-delay-seconds", defaults.retryMaxDelaySeconds(), 0, 86_400);
         int growth = section.integer("update-growth-percent", defaults.updateGrowthPercent(), 0, 10_000);
-        return section.construct(() -> new AlertsConfig(channels, smtp, owners, fallback, attempts, first, max, growth));
+        // Empty turns a digest off: the default is a time, so absent and empty differ here.
+        Optional<LocalTime> daily = section.parsed("daily-digest-at", defaults.dailyDigestAt(),
+                text -> text.isEmpty() ? Optional.empty() : Optional.of(WeeklyTime.timeOfDay(text)));
+        Optional<WeeklyTime> weekly = section.parsed("weekly-digest-at", defaults.weeklyDigestAt(),
+                text -> text.isEmpty() ? Optional.empty() : Optional.of(WeeklyTime.parse(text)));
+        return section.construct(() -> new AlertsConfig(channels, smtp, owners, fallback, attempts, first, max, growth, daily, weekly));
     }
 
     private static void requireChannel(Set<String> names, String channel, String key) {

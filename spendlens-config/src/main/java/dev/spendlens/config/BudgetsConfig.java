@@ -5,51 +5,53 @@ import static java.util.Objects.requireNonNull;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
- * Where budget alerts go (section {@code budgets}); the budgets themselves live in the store.
+ * Where budget alerts go (section {@code budgets}); the budgets themselves live in the store. Budget
+ * alerts travel through the {@code alerts} channels, like anomalies: the same owner map, fallback
+ * channels, retries and delivery log.
  *
- * @param webhookUrl the http(s) URL budget alerts and hard-limit actions are posted to ({@code budgets.webhook-url}, default empty: alerts are only logged)
- * @param webhookFormat {@code generic} JSON or {@code slack} Block Kit ({@code budgets.webhook-format}, default {@code generic})
+ * @param channels names of {@code alerts.channels} that receive every budget alert ({@code budgets.channels}, default none)
+ * @param toOwner whether the budget's owner (its {@code --owner}, else the team it is scoped to) also gets them on its
+ *                channels of {@code alerts.owners}, or the fallback channels ({@code budgets.to-owner}, default true)
  * @param policyDirectory where deny-policy documents are written when a hard limit is crossed
  *                        ({@code budgets.policy-dir}, default {@code ./spendlens-data/deny-policies})
  */
-public record BudgetsConfig(Optional<URI> webhookUrl, String webhookFormat, Path policyDirectory) {
+public record BudgetsConfig(List<String> channels, boolean toOwner, Path policyDirectory) {
     public BudgetsConfig {
-        requireNonNull(webhookUrl, "webhookUrl is null");
-        requireNonNull(webhookFormat, "webhookFormat is null");
+        channels = List.copyOf(requireNonNull(channels, "channels is null"));
         requireNonNull(policyDirectory, "policyDirectory is null");
-        if (!webhookFormat.equals("generic") && !webhookFormat.equals("slack")) {
-            throw new SpendlensException(ErrorCode.INVALID_CONFIG, "budgets.webhook-format '%s' is not generic or slack".formatted(webhookFormat));
+        Set<String> seen = new HashSet<>();
+        for (String channel : channels) {
+            if (channel.isBlank() || !seen.add(channel)) {
+                throw new SpendlensException(ErrorCode.INVALID_CONFIG, "budgets.channels %s '%s'".formatted(channel.isBlank() ? "holds an empty name" : "names twice", channel));
+            }
         }
     }
 
     public static BudgetsConfig defaults() {
-        return new BudgetsConfig(Optional.empty(), "generic", Path.of("spendlens-data", "deny-policies"));
+        return new BudgetsConfig(List.of(), true, Path.of("spendlens-data", "deny-policies"));
+    }
+
+    /** Throws unless every channel named here is one of {@code alerts.channels}. */
+    public void checkChannels(Set<String> known) {
+        for (String channel : channels) {
+            if (!known.contains(channel)) {
+                throw new SpendlensException(ErrorCode.INVALID_CONFIG, "budgets.channels names channel '%s', which alerts.channels does not define (defined: %s)"
+                        .formatted(channel, known.isEmpty() ? "none" : String.join(", ", known.stream().sorted().toList())));
+            }
+        }
     }
 
     static BudgetsConfig read(ConfigSection section) {
         BudgetsConfig defaults = defaults();
-        Optional<URI> url = section.optionalParsed("webhook-url", BudgetsConfig::url);
-        String format = section.text("webhook-format", defaults.webhookFormat()).strip().toLowerCase(Locale.ROOT);
+        List<String> channels = section.texts("channels", defaults.channels()).stream().map(String::strip).toList();
+        boolean toOwner = section.flag("to-owner", defaults.toOwner());
         Path policies = section.path("policy-dir", defaults.policyDirectory());
-        return section.construct(() -> new BudgetsConfig(url, format, policies));
-    }
-
-    private static URI url(String text) {
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an http or https URL such as https://hooks.slack.com/services/...");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("is not a URL: " + e.getReason());
-        }
+        return section.construct(() -> new BudgetsConfig(channels, toOwner, policies));
     }
 }

@@ -189,6 +189,34 @@ final class ConfigSection {
         }, Function.identity());
     }
 
+    /**
+     * A list of places to read from: {@code scheme://...} URIs (such as {@code s3://bucket/prefix}) as written, and
+     * local paths resolved like {@link #path} (a relative path in the file against the file's directory).
+     */
+    List<String> locations(String key, List<String> defaultValue) {
+        Optional<Raw> raw = raw(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        List<String> locations = new ArrayList<>();
+        for (String text : texts(key, defaultValue)) {
+            String location = text.strip();
+            if (location.isEmpty()) {
+                throw raw.get().failure(key(key), "holds an empty entry: write a folder or an s3://bucket/prefix URI");
+            }
+            if (location.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+                locations.add(location);
+                continue;
+            }
+            try {
+                locations.add(raw.get().resolve(Path.of(location)).toString());
+            } catch (InvalidPathException e) {
+                throw raw.get().failure(key(key), "'%s' is not a valid path: %s".formatted(location, e.getMessage()));
+            }
+        }
+        return List.copyOf(locations);
+    }
+
     /** A mapping of text to text: a YAML mapping, or {@code key=value,key=value} in a variable. */
     Map<String, String> textMap(String key, Map<String, String> defaultValue) {
         Optional<Raw> raw = raw(key);

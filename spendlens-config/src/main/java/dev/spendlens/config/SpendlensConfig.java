@@ -39,6 +39,7 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
         requireNonNull(budgets, "budgets is null");
         requireNonNull(alerts, "alerts is null");
         requireNonNull(anomalies, "anomalies is null");
+        budgets.checkChannels(alerts.channelNames());
         for (SubscriptionConfig subscription : anomalies.subscriptions()) {
             for (String channel : subscription.channels()) {
                 if (!alerts.channelNames().contains(channel)) {
@@ -65,16 +66,19 @@ public record SpendlensConfig(StoreConfig store, IngestConfig ingest, Allocation
     }
 
     static SpendlensConfig read(ConfigSection root) {
-        return new SpendlensConfig(
-                StoreConfig.read(root.section("store")),
-                IngestConfig.read(root.section("ingest")),
-                AllocationConfig.read(root.section("allocation")),
-                ServerConfig.read(root.section("server")),
-                PrivacyConfig.read(root.section("privacy")),
-                CurrencyConfig.read(root.section("currency")),
-                ChargebackConfig.read(root.section("chargeback")),
-                BudgetsConfig.read(root.section("budgets")),
-                AlertsConfig.read(root.section("alerts")),
-                AnomaliesConfig.read(root.section("anomalies")));
+        StoreConfig store = StoreConfig.read(root.section("store"));
+        IngestConfig ingest = IngestConfig.read(root.section("ingest"));
+        AllocationConfig allocation = AllocationConfig.read(root.section("allocation"));
+        ServerConfig server = ServerConfig.read(root.section("server"));
+        PrivacyConfig privacy = PrivacyConfig.read(root.section("privacy"));
+        CurrencyConfig currency = CurrencyConfig.read(root.section("currency"));
+        ChargebackConfig chargeback = ChargebackConfig.read(root.section("chargeback"));
+        ConfigSection budgetsSection = root.section("budgets");
+        BudgetsConfig budgets = BudgetsConfig.read(budgetsSection);
+        AlertsConfig alerts = AlertsConfig.read(root.section("alerts"));
+        // Checked here too, so that an unknown channel is reported at the line or variable that names it.
+        budgetsSection.checked("channels", budgets.channels(), channels -> budgets.checkChannels(alerts.channelNames()));
+        AnomaliesConfig anomalies = AnomaliesConfig.read(root.section("anomalies"));
+        return new SpendlensConfig(store, ingest, allocation, server, privacy, currency, chargeback, budgets, alerts, anomalies);
     }
 }

@@ -92,7 +92,7 @@ class AnomaliesConfigTest {
                         org.assertj.core.groups.Tuple.tuple("finance", "email", "generic"));
         assertThat(alerts.channels().get(1).headers()).containsEntry("Authorization", "Bearer t");
         assertThat(alerts.channels().get(2).recipients()).containsExactly("cfo@acme.example", "fin@acme.example");
-        assertThat(alerts.smtp()).isEqualTo(new SmtpConfig(Optional.of("smtp.acme.example"), 465, "tls", Optional.of("bot"), Optional.of("pw"),
+        assertThat(alerts.smtp()).isEqualTo(new SmtpConfig(Optional.of("smtp.acme.example"), 465, SmtpSecurity.TLS, Optional.of("bot"), Optional.of("pw"),
                 "spendlens@acme.example", Optional.of("smtp.acme.example"), 10, 25));
         assertThat(alerts.owners()).containsEntry("ml-platform", List.of("ml-slack")).containsEntry("finance-ai", List.of("finance", "ops"));
         assertThat(alerts.fallbackChannels()).containsExactly("ops");

@@ -16,6 +16,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +50,8 @@ class ConfigLoaderTest {
         assertThat(config.ingest().s3().region()).isEmpty();
         assertThat(config.ingest().s3().endpoint()).isEmpty();
         assertThat(config.ingest().s3().pathStyle()).isFalse();
+        assertThat(config.ingest().sources()).isEmpty();
+        assertThat(config.ingest().every()).isEqualTo(Duration.ofHours(6));
         assertThat(config.allocation().dimensions()).containsExactly(
                 new AllocationDimension("team", List.of("team")),
                 new AllocationDimension("project", List.of("project")),
@@ -64,6 +69,13 @@ class ConfigLoaderTest {
         assertThat(config.server().loopback()).isTrue();
         assertThat(config.privacy().pseudonymizePeople()).isFalse();
         assertThat(config.privacy().pseudonymKey()).isEmpty();
+        assertThat(config.budgets().channels()).isEmpty();
+        assertThat(config.budgets().toOwner()).isTrue();
+        assertThat(config.budgets().policyDirectory()).isEqualTo(Path.of("spendlens-data/deny-policies"));
+        assertThat(config.alerts().dailyDigestAt()).contains(LocalTime.of(8, 0));
+        assertThat(config.alerts().weeklyDigestAt()).contains(new WeeklyTime(DayOfWeek.MONDAY, LocalTime.of(8, 0)));
+        assertThat(config.alerts().smtp()).isEqualTo(new SmtpConfig(Optional.empty(), 587, SmtpSecurity.STARTTLS, Optional.empty(), Optional.empty(),
+                "spendlens@localhost", Optional.empty(), 30, 50));
     }
 
     @Test
@@ -89,6 +101,8 @@ class ConfigLoaderTest {
                     region: eu-central-1
                     endpoint: http://minio.internal:9000
                     path-style: true
+                  sources: [s3://billing/cur/acme, /srv/exports/legacy]
+                  every: 90m
                 allocation:
                   dimensions:
                     - {name: team, tag-keys: [team, squad]}
@@ -118,9 +132,16 @@ class ConfigLoaderTest {
                     - {bucket: no-caller, method: fixed, percentages: {"4410": 60, "5120": 40}}
                     - {bucket: unallocated, method: even}
                 budgets:
-                  webhook-url: https://hooks.example/budgets
-                  webhook-format: slack
+                  channels: [finance-mail, ops]
+                  to-owner: false
                   policy-dir: /var/lib/spendlens/policies
+                alerts:
+                  channels:
+                    - {name: finance-mail, type: email, recipients: [cfo@acme.example]}
+                    - {name: ops, url: "https://ops.example/hook"}
+                  smtp: {host: smtp.acme.example}
+                  daily-digest-at: "07:30"
+                  weekly-digest-at: fri 16:45
                 """.formatted(TOKEN_HASH, PSEUDONYM_KEY));
 
         SpendlensConfig config = ConfigLoader.load(Optional.of(file), Map.of());
@@ -128,7 +149,8 @@ class ConfigLoaderTest {
         assertThat(config).isEqualTo(new SpendlensConfig(
                 new StoreConfig(Path.of("/var/lib/spendlens/costs.duckdb"), "512MB", 3),
                 new IngestConfig(Optional.of(Path.of("/var/cache/spendlens")),
-                        new S3Config(Optional.of("eu-central-1"), Optional.of(URI.create("http://minio.internal:9000")), true)),
+                        new S3Config(Optional.of("eu-central-1"), Optional.of(URI.create("http://minio.internal:9000")), true),
+                        List.of("s3://billing/cur/acme", "/srv/exports/legacy"), Duration.ofMinutes(90)),
                 new AllocationConfig(
                         List.of(new AllocationDimension("team", List.of("team", "squad")),
                                 new AllocationDimension("department", List.of("department", "dept")),
@@ -146,8 +168,12 @@ class ConfigLoaderTest {
                         new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
                                 Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))),
                         new SharedCostRule(ReservedBucket.UNALLOCATED, SharedCostMethod.EVEN, Map.of()))),
-                new BudgetsConfig(Optional.of(URI.create("https://hooks.example/budgets")), "slack", Path.of("/var/lib/spendlens/policies")),
-                AlertsConfig.defaults(),
+                new BudgetsConfig(List.of("finance-mail", "ops"), false, Path.of("/var/lib/spendlens/policies")),
+                new AlertsConfig(List.of(new AlertChannelConfig("finance-mail", "email", Optional.empty(), "generic", Map.of(), List.of("cfo@acme.example")),
+                        new AlertChannelConfig("ops", "webhook", Optional.of(URI.create("https://ops.example/hook")), "generic", Map.of(), List.of())),
+                        new SmtpConfig(Optional.of("smtp.acme.example"), 587, SmtpSecurity.STARTTLS, Optional.empty(), Optional.empty(), "spendlens@localhost",
+                                Optional.empty(), 30, 50),
+                        Map.of(), List.of(), 4, 2, 60, 20, Optional.of(LocalTime.of(7, 30)), Optional.of(new WeeklyTime(DayOfWeek.FRIDAY, LocalTime.of(16, 45)))),
                 AnomaliesConfig.defaults()));
         assertThat(config.server().loopback()).isFalse();
         assertThat(config.allocation().aliases().keySet()).containsExactly("ds", "ml");
@@ -187,9 +213,14 @@ class ConfigLoaderTest {
                 override("SPENDLENS_CHARGEBACK_SHARED_COSTS", "no-caller:fixed:4410=60|5120=40", config -> config.chargeback().sharedCosts(),
                         List.of(SharedCostRule.proportional(ReservedBucket.UNALLOCATED), new SharedCostRule(ReservedBucket.NO_CALLER, SharedCostMethod.FIXED,
                                 Map.of("4410", new java.math.BigDecimal("60"), "5120", new java.math.BigDecimal("40"))))),
-                override("SPENDLENS_BUDGETS_WEBHOOK_URL", "http://127.0.0.1:9000/hook", config -> config.budgets().webhookUrl(),
-                        Optional.of(URI.create("http://127.0.0.1:9000/hook"))),
-                override("SPENDLENS_BUDGETS_WEBHOOK_FORMAT", "SLACK", config -> config.budgets().webhookFormat(), "slack"),
+                override("SPENDLENS_INGEST_SOURCES", "s3://billing/cur, /srv/exports", config -> config.ingest().sources(), List.of("s3://billing/cur", "/srv/exports")),
+                override("SPENDLENS_INGEST_EVERY", "45s", config -> config.ingest().every(), Duration.ofSeconds(45)),
+                override("SPENDLENS_BUDGETS_TO_OWNER", "false", config -> config.budgets().toOwner(), false),
+                override("SPENDLENS_ALERTS_DAILY_DIGEST_AT", "18:05", config -> config.alerts().dailyDigestAt(), Optional.of(LocalTime.of(18, 5))),
+                override("SPENDLENS_ALERTS_DAILY_DIGEST_AT", "", config -> config.alerts().dailyDigestAt(), Optional.empty()),
+                override("SPENDLENS_ALERTS_WEEKLY_DIGEST_AT", "Sunday 23:00", config -> config.alerts().weeklyDigestAt(),
+                        Optional.of(new WeeklyTime(DayOfWeek.SUNDAY, LocalTime.of(23, 0)))),
+                override("SPENDLENS_ALERTS_SMTP_SECURITY", "TLS", config -> config.alerts().smtp().security(), SmtpSecurity.TLS),
                 override("SPENDLENS_BUDGETS_POLICY_DIR", "/tmp/policies", config -> config.budgets().policyDirectory(), Path.of("/tmp/policies")));
     }
 
@@ -250,6 +281,12 @@ class ConfigLoaderTest {
             SPENDLENS_ALLOCATION_ALIASES         | ds              | allocation.aliases must be written key=value,key=value
             SPENDLENS_SERVER_API_TOKEN_SHA256    | hunter2         | server.api-token-sha256 must be 64 hex digits
             SPENDLENS_PRIVACY_PSEUDONYM_KEY      | short           | privacy.pseudonym-key is 5 characters; use at least 32
+            SPENDLENS_INGEST_EVERY               | 6 hours         | ingest.every '6 hours' is not valid: write a whole number and a unit: 45s, 30m, 6h or 1d
+            SPENDLENS_INGEST_EVERY               | 0s              | ingest.every '0s' is not valid: must be at least 1s
+            SPENDLENS_ALERTS_DAILY_DIGEST_AT     | 8am             | alerts.daily-digest-at '8am' is not valid: '8am' is not a time of day such as 08:00
+            SPENDLENS_ALERTS_WEEKLY_DIGEST_AT    | someday 08:00   | alerts.weekly-digest-at 'someday 08:00' is not valid: 'someday' is not a day of the week
+            SPENDLENS_ALERTS_SMTP_SECURITY       | ssl             | alerts.smtp.security must be none, starttls or tls, not 'ssl'
+            SPENDLENS_BUDGETS_CHANNELS           | finance         | budgets.channels names channel 'finance', which alerts.channels does not define (defined: none)
             """)
     void rejectsABadVariableNamingIt(String variable, String value, String message) {
         assertThatThrownBy(() -> ConfigLoader.load(Optional.empty(), Map.of(variable, value)))
@@ -335,6 +372,7 @@ class ConfigLoaderTest {
                   path: data/spendlens.duckdb
                 ingest:
                   download-dir: ../../cache
+                  sources: [exports/cur, "s3://billing/cur/acme"]
                 allocation:
                   rules-file: ./rules.yaml
                   people-file: /srv/people.csv
@@ -345,6 +383,7 @@ class ConfigLoaderTest {
 
         assertThat(config.store().path()).isEqualTo(etc.resolve("data/spendlens.duckdb"));
         assertThat(config.ingest().downloadDirectory()).contains(directory.toAbsolutePath().resolve("cache"));
+        assertThat(config.ingest().sources()).containsExactly(etc.resolve("exports/cur").toString(), "s3://billing/cur/acme");
         assertThat(config.allocation().rulesFile()).contains(etc.resolve("rules.yaml"));
         assertThat(config.allocation().peopleFile()).contains(Path.of("/srv/people.csv"));
     }

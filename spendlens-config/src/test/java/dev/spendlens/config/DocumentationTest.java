@@ -28,7 +28,7 @@ class DocumentationTest {
         // Written in a file, the default store path is relative to the file rather than to the working directory.
         StoreConfig store = new StoreConfig(example.toAbsolutePath().getParent().resolve(defaults.store().path()).normalize(),
                 defaults.store().memoryLimit(), defaults.store().threads());
-        BudgetsConfig budgets = new BudgetsConfig(defaults.budgets().webhookUrl(), defaults.budgets().webhookFormat(),
+        BudgetsConfig budgets = new BudgetsConfig(defaults.budgets().channels(), defaults.budgets().toOwner(),
                 example.toAbsolutePath().getParent().resolve(defaults.budgets().policyDirectory()).normalize());
 
         assertThat(ConfigLoader.load(Optional.of(example), Map.of()))

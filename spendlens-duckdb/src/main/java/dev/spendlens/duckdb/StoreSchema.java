@@ -278,7 +278,18 @@ final class StoreSchema {
                 amount DECIMAL(38,10) NOT NULL,
                 budget_amount DECIMAL(38,10) NOT NULL,
                 currency VARCHAR NOT NULL,
-                delivery VARCHAR NOT NULL)""");
+                delivery VARCHAR NOT NULL)""",
+            """
+            CREATE TABLE IF NOT EXISTS job_runs (
+                job VARCHAR NOT NULL,
+                run_trigger VARCHAR NOT NULL,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP NOT NULL,
+                outcome VARCHAR NOT NULL,
+                error_code VARCHAR,
+                message VARCHAR NOT NULL,
+                sources_fingerprint VARCHAR,
+                ingestion_id BIGINT)""");
 
     private StoreSchema() {}
 

@@ -10,17 +10,22 @@ import dev.spendlens.alert.DeliveryAttempt;
 import dev.spendlens.alert.Frequency;
 import dev.spendlens.alert.Severity;
 import dev.spendlens.alert.Threshold;
-import dev.spendlens.alerts.Channel;
+import dev.spendlens.alerts.ConfiguredAlerts;
 import dev.spendlens.alerts.DispatchReport;
 import dev.spendlens.alerts.Dispatcher;
 import dev.spendlens.alerts.RetryPolicy;
 import dev.spendlens.alerts.Route;
 import dev.spendlens.alerts.Routing;
-import dev.spendlens.alerts.WebhookChannel;
+import dev.spendlens.budget.Budget;
 import dev.spendlens.budget.BudgetCheck;
+import dev.spendlens.config.AlertsConfig;
+import dev.spendlens.config.BudgetsConfig;
 import dev.spendlens.costquery.CostGroup;
 import dev.spendlens.costquery.CostQuery;
+import dev.spendlens.costquery.Expression;
+import dev.spendlens.costquery.Field;
 import dev.spendlens.costquery.Granularity;
+import dev.spendlens.costquery.MatchOption;
 import dev.spendlens.costquery.Metric;
 import dev.spendlens.costquery.ResultByTime;
 import dev.spendlens.costquery.TimePeriod;
@@ -36,7 +41,6 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,13 +52,16 @@ import java.util.stream.Collectors;
 
 /**
  * Checks every budget and raises, once per period, an alert for each threshold crossed, through
- * spendlens-alerts (its webhook channel, routing and delivery log). When actual spend crosses a
- * budget's hard limit, an IAM deny policy for the principals concerned is written for a person to
- * apply, and an alert carrying it is sent; Spendlens never calls AWS.
+ * the alert channels every feature shares (spendlens-alerts: webhooks and e-mail, the owner map,
+ * fallback channels, retries and the delivery log). When actual spend crosses a budget's hard
+ * limit, an IAM deny policy for the principals concerned is written for a person to apply, and an
+ * alert carrying it is sent; Spendlens never calls AWS.
  */
 public final class BudgetAlerts {
-    static final String SOURCE = "budget";
+    /** The alert source routes select budget alerts by. */
+    public static final String SOURCE = "budget";
     static final String HARD_LIMIT = "hard-limit";
+    private static final String OWNER_DIMENSION = "team";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final BudgetService budgets;
@@ -69,25 +76,41 @@ public final class BudgetAlerts {
         this.clock = requireNonNull(clock, "clock is null");
     }
 
-    /** A dispatcher that posts budget alerts to the configured webhook (none configured: alerts are logged as unrouted). */
-    public static Dispatcher dispatcher(BudgetSettings settings, DuckDbStore store, Clock clock) {
-        List<Channel> channels = new ArrayList<>();
-        List<Route> routes = new ArrayList<>();
-        settings.webhook().ifPresent(url -> {
-            channels.add(new WebhookChannel("budget-webhook", url, settings.format(), Map.of(), Duration.ofSeconds(10)));
-            routes.add(new Route("budgets", Set.of(SOURCE), Set.of(), Set.of(), Severity.INFO, Threshold.none(), Frequency.IMMEDIATE, List.of("budget-webhook"), false));
-        });
-        return new Dispatcher(channels, new Routing(routes, Map.of(), List.of()), new DuckDbAlertLog(store), RetryPolicy.defaults(), RetryPolicy.Sleeper.REAL, clock, 0.2);
+    /** Budget alerts through the configured channels: {@code budgets.channels}, and the owner's (or the fallback) channels when {@code budgets.to-owner}. */
+    public static Dispatcher dispatcher(BudgetsConfig budgets, AlertsConfig alerts, DuckDbStore store, Clock clock) {
+        return ConfiguredAlerts.dispatcher(alerts, routes(budgets), new DuckDbAlertLog(store), clock);
+    }
+
+    /**
+     * A dispatcher that reaches no channel, whatever the configuration: every alert is kept and
+     * logged {@code UNROUTED}. For the demo, whose generated organisation must not alert real people.
+     */
+    public static Dispatcher loggedOnly(DuckDbStore store, Clock clock) {
+        Route nowhere = new Route("budgets", Set.of(SOURCE), Set.of(), Set.of(), Severity.INFO, Threshold.none(), Frequency.IMMEDIATE, List.of(), true);
+        return new Dispatcher(List.of(), new Routing(List.of(nowhere), Map.of(), List.of()), new DuckDbAlertLog(store), RetryPolicy.defaults(),
+                RetryPolicy.Sleeper.REAL, clock, 0.2);
+    }
+
+    /** The budget subscription as an alert route; none when it names no channel and does not go to owners (alerts are then only kept). */
+    public static List<Route> routes(BudgetsConfig budgets) {
+        if (budgets.channels().isEmpty() && !budgets.toOwner()) {
+            return List.of();
+        }
+        return List.of(new Route("budgets", Set.of(SOURCE), Set.of(), Set.of(), Severity.INFO, Threshold.none(), Frequency.IMMEDIATE, budgets.channels(),
+                budgets.toOwner()));
     }
 
     /**
      * An alert raised by a check.
      *
      * @param threshold the threshold's key, or {@code hard-limit}
+     * @param owner the team it was routed to, if any
      * @param delivery what became of it: the channels' outcomes
+     * @param dispatch the delivery attempts
      * @param policy the deny policy written, for a hard limit
      */
-    public record Raised(String budget, LocalDate periodStart, String threshold, Severity severity, String delivery, Optional<Path> policy) {}
+    public record Raised(String budget, LocalDate periodStart, String threshold, Severity severity, Optional<String> owner, String delivery, DispatchReport dispatch,
+            Optional<Path> policy) {}
 
     public List<Raised> check(Optional<LocalDate> asOf) {
         List<Raised> raised = new ArrayList<>();
@@ -128,14 +151,42 @@ public final class BudgetAlerts {
                 new AlertField("Forecast at period end", money(BigDecimal.valueOf(status.forecast().mean())) + " " + currency),
                 new AlertField("Threshold", crossing.threshold().key()), new AlertField("Data through", status.dataThrough().toString())));
         policy.ifPresent(path -> fields.add(new AlertField("Deny policy", path.toString())));
+        Optional<String> owner = owner(status.budget(), budgets.filter(status.budget()));
+        owner.ifPresent(team -> fields.add(new AlertField("Owner", team)));
         Alert alert = new Alert("budget:%s:%s:%s".formatted(budget, status.periodStart(), threshold), SOURCE, budget, title, severity, summary, fields,
-                status.budget().owner(), crossing.observed().subtract(crossing.limit()).max(BigDecimal.ZERO), Optional.of(percent), currency, Optional.empty(), clock.instant());
+                owner, crossing.observed().subtract(crossing.limit()).max(BigDecimal.ZERO), Optional.of(percent), currency, Optional.empty(), clock.instant());
         DispatchReport report = dispatcher.submit(alert);
-        String delivery = report.attempts().isEmpty() ? (report.queued() > 0 ? "queued for a digest" : "no channel")
+        String delivery = report.attempts().isEmpty() ? (report.queued() > 0 ? "queued for a digest" : "no channel (kept in the alert log)")
                 : report.attempts().stream().map(BudgetAlerts::describe).distinct().collect(Collectors.joining(", "));
         budgets.repository().record(new BudgetRepository.Crossed(budget, status.periodStart(), threshold, clock.instant(), crossing.observed(), status.budgetAmount(), currency,
                 delivery + policy.map(path -> "; policy " + path).orElse("")));
-        return new Raised(budget, status.periodStart(), threshold, severity, delivery, policy);
+        return new Raised(budget, status.periodStart(), threshold, severity, owner, delivery, report, policy);
+    }
+
+    /**
+     * The team a budget's alerts belong to: its owner when it names one, else the one team its filter
+     * selects ({@code team = X}, alone or within an And), so that a team's budget reaches the team.
+     */
+    static Optional<String> owner(Budget budget, Optional<Expression> filter) {
+        if (budget.owner().isPresent()) {
+            return budget.owner();
+        }
+        if (filter.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Expression> parts = filter.get() instanceof Expression.And and ? and.operands() : List.of(filter.get());
+        List<String> teams = new ArrayList<>();
+        for (Expression part : parts) {
+            if (part instanceof Expression.Match match && match.field() instanceof Field.Allocation allocation && allocation.dimension().equals(OWNER_DIMENSION)
+                    && match.values().size() == 1 && plainEquality(match)) {
+                teams.add(match.values().get(0));
+            }
+        }
+        return teams.size() == 1 ? Optional.of(teams.get(0)) : Optional.empty();
+    }
+
+    private static boolean plainEquality(Expression.Match match) {
+        return match.options().stream().allMatch(option -> option == MatchOption.EQUALS || option == MatchOption.CASE_SENSITIVE || option == MatchOption.CASE_INSENSITIVE);
     }
 
     private Path writePolicy(BudgetStatus status) {
@@ -166,7 +217,10 @@ public final class BudgetAlerts {
     }
 
     private static String describe(DeliveryAttempt attempt) {
-        return attempt.channel() + " " + attempt.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        return switch (attempt.outcome()) {
+            case UNROUTED -> "no channel reaches the owner (logged unrouted)";
+            case DELIVERED, FAILED, DEFERRED -> attempt.channel() + " " + attempt.outcome().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static String money(BigDecimal value) {

@@ -3,6 +3,8 @@ package dev.spendlens.finance;
 import static java.util.Objects.requireNonNull;
 
 import dev.spendlens.chargeback.SharedCostRule;
+import dev.spendlens.config.BudgetsConfig;
+import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.money.ExchangeRates;
 
 import java.util.List;
@@ -15,10 +17,10 @@ import java.util.Optional;
  * @param sharedCosts how the reserved buckets are split
  * @param rates the dated exchange rates
  * @param displayCurrency the currency amounts are also shown in, if any
- * @param budgets where budget alerts and hard-limit actions go
+ * @param budgets which alert channels budget alerts go to, and where deny policies are written
  */
 public record FinanceSettings(String chargebackDimension, List<SharedCostRule> sharedCosts, ExchangeRates rates, Optional<String> displayCurrency,
-        BudgetSettings budgets) {
+        BudgetsConfig budgets) {
     public FinanceSettings {
         requireNonNull(chargebackDimension, "chargebackDimension is null");
         sharedCosts = SharedCostRule.complete(requireNonNull(sharedCosts, "sharedCosts is null"));
@@ -28,6 +30,12 @@ public record FinanceSettings(String chargebackDimension, List<SharedCostRule> s
     }
 
     public static FinanceSettings defaults() {
-        return new FinanceSettings("cost-center", SharedCostRule.defaults(), ExchangeRates.none(), Optional.empty(), BudgetSettings.defaults());
+        return new FinanceSettings("cost-center", SharedCostRule.defaults(), ExchangeRates.none(), Optional.empty(), BudgetsConfig.defaults());
+    }
+
+    /** The finance sections of a configuration: {@code chargeback}, {@code currency} and {@code budgets}. */
+    public static FinanceSettings of(SpendlensConfig config) {
+        return new FinanceSettings(config.chargeback().dimension(), config.chargeback().sharedCosts(), config.currency().rates(), config.currency().display(),
+                config.budgets());
     }
 }

@@ -19,6 +19,9 @@ import dev.spendlens.duckdb.alert.DuckDbAlertLog;
 import dev.spendlens.duckdb.query.CostQueryEngine;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
+import dev.spendlens.jobs.Job;
+import dev.spendlens.jobs.JobRunner;
+import dev.spendlens.jobs.Trigger;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
@@ -97,7 +100,9 @@ final class AnomalyRoutes implements ApiRoutes {
     private void detect(Context context) {
         JsonNode body = context.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.body(context);
         Optional<LocalDate> to = text(body, "to").map(text -> TimePeriod.parse("1970-01-01", text, "from", "to").end());
-        DetectionRun run = service().detect(to, text(body, "monitor"), line -> { });
+        // A job like the scheduler's: refused with 409 while another runs, so that two detections never alert twice.
+        DetectionRun run = server.scheduler().runner().run(Job.ANOMALY_DETECTION, Trigger.API, () -> service().detect(to, text(body, "monitor"), line -> { }),
+                detected -> JobRunner.Done.of("%d anomalies, %d new, %d alerted".formatted(detected.anomalies().size(), detected.created(), detected.alerted())));
         String currency = currency();
         ObjectNode result = Json.MAPPER.createObjectNode();
         result.put("from", run.from().toString());
@@ -113,7 +118,9 @@ final class AnomalyRoutes implements ApiRoutes {
     private void notify(Context context) {
         JsonNode body = context.body().isBlank() ? Json.MAPPER.createObjectNode() : Json.body(context);
         Frequency frequency = Frequency.parse(text(body, "digest").orElse("immediate"));
-        Json.write(context, dispatch(service().flush(frequency)));
+        DispatchReport report = server.scheduler().runner().run(Job.ANOMALY_NOTIFY, Trigger.API, () -> service().flush(frequency),
+                sent -> JobRunner.Done.of("%s: %d delivered, %d deferred".formatted(frequency.name().toLowerCase(java.util.Locale.ROOT), sent.delivered(), sent.deferred())));
+        Json.write(context, dispatch(report));
     }
 
     private void monitors(Context context) {
@@ -176,7 +183,8 @@ final class AnomalyRoutes implements ApiRoutes {
         return node;
     }
 
-    private static ObjectNode dispatch(DispatchReport report) {
+    /** What a dispatch did: delivered, deferred, queued for digests, unchanged. */
+    static ObjectNode dispatch(DispatchReport report) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("delivered", report.delivered());
         node.put("deferred", report.deferred());

@@ -13,18 +13,22 @@ import dev.spendlens.finance.BudgetJson;
 import dev.spendlens.finance.BudgetService;
 import dev.spendlens.finance.BudgetStatus;
 import dev.spendlens.finance.StoreAccess;
+import dev.spendlens.jobs.Job;
+import dev.spendlens.jobs.JobRunner;
+import dev.spendlens.jobs.Trigger;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Budgets: {@code GET /api/v1/budgets} (every budget's status), {@code POST /api/v1/budgets} (add),
  * {@code GET|PUT|DELETE /api/v1/budgets/{name}} (status with burn-down, replace, remove) and
- * {@code POST /api/v1/budgets/check} (raise the alerts of thresholds crossed). {@code ?asOf=} judges
- * as if the data ended that day.
+ * {@code POST /api/v1/budgets/check} (raise the alerts of thresholds crossed, through the alert
+ * channels; a job, refused with 409 while another runs). {@code ?asOf=} judges as if the data ended that day.
  */
 final class BudgetRoutes implements ApiRoutes {
     private final ServerContext server;
@@ -87,17 +91,22 @@ final class BudgetRoutes implements ApiRoutes {
     }
 
     private void check(Context context) {
-        BudgetAlerts alerts = new BudgetAlerts(service(), BudgetAlerts.dispatcher(server.finance().budgets(), server.store(), server.clock()),
+        BudgetAlerts alerts = new BudgetAlerts(service(), BudgetAlerts.dispatcher(server.finance().budgets(), server.config().alerts(), server.store(), server.clock()),
                 server.finance().budgets().policyDirectory(), server.clock());
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode raised = body.putArray("Raised");
-        for (BudgetAlerts.Raised alert : alerts.check(asOf(context))) {
+        Optional<LocalDate> asOf = asOf(context);
+        List<BudgetAlerts.Raised> checked = server.scheduler().runner().run(Job.BUDGET_CHECK, Trigger.API, () -> alerts.check(asOf),
+                raisedAlerts -> JobRunner.Done.of("%d budget alert(s) raised".formatted(raisedAlerts.size())));
+        for (BudgetAlerts.Raised alert : checked) {
             ObjectNode node = raised.addObject();
             node.put("Budget", alert.budget());
             node.put("PeriodStart", alert.periodStart().toString());
             node.put("Threshold", alert.threshold());
             node.put("Severity", alert.severity().name());
+            alert.owner().ifPresent(owner -> node.put("Owner", owner));
             node.put("Delivery", alert.delivery());
+            node.put("Delivered", alert.dispatch().delivered());
             alert.policy().ifPresent(path -> node.put("DenyPolicy", path.toString()));
         }
         Json.write(context, body);

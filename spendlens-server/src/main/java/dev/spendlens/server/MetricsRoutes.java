@@ -12,6 +12,7 @@ import dev.spendlens.costquery.ResultByTime;
 import dev.spendlens.costquery.TimePeriod;
 import dev.spendlens.duckdb.query.CostQueryEngine;
 import dev.spendlens.duckdb.query.StoreCoverage;
+import dev.spendlens.jobs.JobState;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
@@ -98,12 +99,35 @@ final class MetricsRoutes implements ApiRoutes {
             text.sample("spendlens_http_request_duration_seconds_sum", latency.sumNanos.sum() / 1e9, "route", entry.getKey());
             text.sample("spendlens_http_request_duration_seconds_count", latency.count.sum(), "route", entry.getKey());
         });
+        jobs(text);
         text.family("spendlens_uptime_seconds", "gauge", "Seconds since the server started");
         text.sample("spendlens_uptime_seconds", requests.uptimeSeconds());
         Runtime runtime = Runtime.getRuntime();
         text.family("spendlens_jvm_heap_used_bytes", "gauge", "Java heap in use");
         text.sample("spendlens_jvm_heap_used_bytes", runtime.totalMemory() - runtime.freeMemory());
         context.contentType(PrometheusText.CONTENT_TYPE).result(text.toString());
+    }
+
+    // The scheduler's jobs: when each last ran and succeeded, when it runs next, whether it runs now.
+    private void jobs(PrometheusText text) {
+        List<JobState> states = server.scheduler().states();
+        text.family("spendlens_job_last_run_timestamp_seconds", "gauge", "When the job's latest run started, seconds since the epoch");
+        states.forEach(state -> state.lastRun().ifPresent(run -> text.sample("spendlens_job_last_run_timestamp_seconds", run.startedAt().getEpochSecond(),
+                "job", state.job().label())));
+        text.family("spendlens_job_last_success_timestamp_seconds", "gauge", "When the job's latest successful run started, seconds since the epoch");
+        states.forEach(state -> state.lastSuccess().ifPresent(at -> text.sample("spendlens_job_last_success_timestamp_seconds", at.getEpochSecond(),
+                "job", state.job().label())));
+        text.family("spendlens_job_next_run_timestamp_seconds", "gauge", "When the scheduler runs the job next, seconds since the epoch");
+        states.forEach(state -> state.nextRun().ifPresent(at -> text.sample("spendlens_job_next_run_timestamp_seconds", at.getEpochSecond(), "job", state.job().label())));
+        text.family("spendlens_job_running", "gauge", "1 while the job runs");
+        states.forEach(state -> text.sample("spendlens_job_running", state.runningSince().isPresent() ? 1 : 0, "job", state.job().label()));
+        text.family("spendlens_job_consecutive_failures", "gauge", "Failed runs of the job since its last success");
+        states.forEach(state -> text.sample("spendlens_job_consecutive_failures", state.consecutiveFailures(), "job", state.job().label()));
+        text.family("spendlens_job_runs_total", "counter", "Runs of the job since the server started, by outcome");
+        states.forEach(state -> {
+            text.sample("spendlens_job_runs_total", state.runs() - state.failures(), "job", state.job().label(), "outcome", "succeeded");
+            text.sample("spendlens_job_runs_total", state.failures(), "job", state.job().label(), "outcome", "failed");
+        });
     }
 
     private BigDecimal total(TimePeriod period) {

@@ -8,23 +8,31 @@ import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.costquery.FieldParser;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.finance.FinanceSettings;
+import dev.spendlens.jobs.Scheduler;
 
 import java.time.Clock;
 
 /**
  * What the handlers work with: the store, the allocation rules, the clock, the finance settings,
- * and the configuration of features that have their own section (alerts, anomalies).
+ * the configuration of features that have their own section (alerts, anomalies), and the scheduler
+ * that runs jobs one at a time (started and stopped with the server).
  */
-public record ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance, SpendlensConfig config) {
+public record ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance, SpendlensConfig config, Scheduler scheduler) {
     public ServerContext {
         requireNonNull(store, "store is null");
         requireNonNull(allocator, "allocator is null");
         requireNonNull(clock, "clock is null");
         requireNonNull(finance, "finance is null");
         requireNonNull(config, "config is null");
+        requireNonNull(scheduler, "scheduler is null");
     }
 
-    /** With the alert and anomaly sections at their defaults. */
+    /** With the configuration's schedule ({@code ingest.sources}, {@code ingest.every}, the digest times). */
+    public ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance, SpendlensConfig config) {
+        this(store, allocator, clock, finance, config, Scheduler.of(store, allocator, clock, config));
+    }
+
+    /** With the alert, anomaly and ingest sections at their defaults: nothing is ingested by itself. */
     public ServerContext(DuckDbStore store, Allocator allocator, Clock clock, FinanceSettings finance) {
         this(store, allocator, clock, finance, SpendlensConfig.defaults());
     }

@@ -7,6 +7,7 @@ import dev.spendlens.duckdb.MonthlyRollup;
 import dev.spendlens.duckdb.SqlFailures;
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
+import dev.spendlens.jobs.Scheduler;
 import io.javalin.Javalin;
 
 import java.sql.Connection;
@@ -21,10 +22,12 @@ import java.util.List;
 public final class SpendlensServer implements AutoCloseable {
     private final Javalin app;
     private final ServerSettings settings;
+    private final Scheduler scheduler;
 
-    private SpendlensServer(Javalin app, ServerSettings settings) {
+    private SpendlensServer(Javalin app, ServerSettings settings, Scheduler scheduler) {
         this.app = app;
         this.settings = settings;
+        this.scheduler = scheduler;
     }
 
     /** Starts the server with the standard routes. */
@@ -49,6 +52,7 @@ public final class SpendlensServer implements AutoCloseable {
         routes.add(new GovernanceRoutes(context));
         routes.add(new BudgetRoutes(context));
         routes.add(new AnomalyRoutes(context));
+        routes.add(new IngestRoutes(context));
         return routes;
     }
 
@@ -88,7 +92,9 @@ public final class SpendlensServer implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new SpendlensException(ErrorCode.EXTERNAL_FAILURE, "cannot listen on %s:%d: %s".formatted(settings.bind(), settings.port(), e.getMessage()), e);
         }
-        return new SpendlensServer(app, settings);
+        // Scheduled jobs start once the API answers, so that a slow first ingest never delays it.
+        context.scheduler().start();
+        return new SpendlensServer(app, settings, context.scheduler());
     }
 
     // Spend data leaves only through the API and the metrics; the dashboard's files and the OpenAPI document hold none.
@@ -106,6 +112,11 @@ public final class SpendlensServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The scheduler that runs this server's jobs. */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
     public int port() {
         return app.port();
     }
@@ -116,8 +127,13 @@ public final class SpendlensServer implements AutoCloseable {
         return "http://%s:%d/".formatted(host.contains(":") ? "[" + host + "]" : host, port());
     }
 
+    /** Stops the scheduler (a running job is asked to stop at its next step and waited for), then the HTTP server. */
     @Override
     public void close() {
-        app.stop();
+        try {
+            scheduler.close();
+        } finally {
+            app.stop();
+        }
     }
 }

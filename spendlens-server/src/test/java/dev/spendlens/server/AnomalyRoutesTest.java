@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
@@ -22,7 +19,6 @@ class AnomalyRoutesTest {
     static Path folder;
     static GeneratedStore data;
     static SpendlensServer server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static JsonNode detected;
 
     @BeforeAll
@@ -40,10 +36,8 @@ class AnomalyRoutesTest {
         data.close();
     }
 
-    static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).header("Content-Type", "application/json");
-        request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> send(String method, String path, String body) {
+        return SharedServer.send(server, method, path, body);
     }
 
     @Test

@@ -24,7 +24,7 @@ class FinanceRoutesTest {
     static Path folder;
     static GeneratedStore data;
     static SpendlensServer server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = SharedServer.HTTP;
 
     @BeforeAll
     static void start() {
@@ -38,9 +38,8 @@ class FinanceRoutesTest {
         data.close();
     }
 
-    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> send(String method, String path, String body) {
+        return SharedServer.send(server, method, path, body);
     }
 
     @Test
@@ -68,10 +67,10 @@ class FinanceRoutesTest {
     void chargebackStatementsDownloadAsSpreadsheetsAndMonthsClose() throws Exception {
         HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "api/v1/chargeback/2026-09?format=xlsx&by=team")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        HttpResponse<String> json = send("GET", "/api/v1/chargeback/2026-09?by=team", null);
+        HttpResponse<String> json = send("GET", "/api/v1/chargeback/2026-09?by=team", "");
         HttpResponse<String> closed = send("POST", "/api/v1/chargeback/2026-09/close?by=team", "");
         HttpResponse<String> again = send("POST", "/api/v1/chargeback/2026-09/close?by=team", "");
-        HttpResponse<String> closings = send("GET", "/api/v1/chargeback/closings?by=team", null);
+        HttpResponse<String> closings = send("GET", "/api/v1/chargeback/closings?by=team", "");
 
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("spreadsheetml"));
@@ -89,7 +88,7 @@ class FinanceRoutesTest {
 
     @Test
     void governanceListsFindingsWithActions() throws Exception {
-        HttpResponse<String> response = send("GET", "/api/v1/governance?month=2026-10", null);
+        HttpResponse<String> response = send("GET", "/api/v1/governance?month=2026-10", "");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = Json.MAPPER.readTree(response.body());
@@ -105,12 +104,12 @@ class FinanceRoutesTest {
 
         HttpResponse<String> added = send("POST", "/api/v1/budgets", budget);
         HttpResponse<String> duplicate = send("POST", "/api/v1/budgets", budget);
-        HttpResponse<String> status = send("GET", "/api/v1/budgets/platform?asOf=2026-10-20", null);
+        HttpResponse<String> status = send("GET", "/api/v1/budgets/platform?asOf=2026-10-20", "");
         HttpResponse<String> replaced = send("PUT", "/api/v1/budgets/platform", budget.replace("\"100\"", "\"1000000\""));
         HttpResponse<String> check = send("POST", "/api/v1/budgets/check?asOf=2026-10-20", "");
-        HttpResponse<String> list = send("GET", "/api/v1/budgets?asOf=2026-10-20", null);
-        HttpResponse<String> removed = send("DELETE", "/api/v1/budgets/platform", null);
-        HttpResponse<String> missing = send("GET", "/api/v1/budgets/platform", null);
+        HttpResponse<String> list = send("GET", "/api/v1/budgets?asOf=2026-10-20", "");
+        HttpResponse<String> removed = send("DELETE", "/api/v1/budgets/platform", "");
+        HttpResponse<String> missing = send("GET", "/api/v1/budgets/platform", "");
 
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         assertThat(duplicate.statusCode()).isEqualTo(409);

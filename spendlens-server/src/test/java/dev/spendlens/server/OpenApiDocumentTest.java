@@ -45,6 +45,11 @@ class OpenApiDocumentTest {
 
     /** A JSON Schema of one OpenAPI schema, with the document's components as its $defs. */
     static Schema schema(JsonNode openApiSchema) throws Exception {
+        return schema(document, openApiSchema);
+    }
+
+    /** A JSON Schema of one OpenAPI schema of a document, with the document's components as its $defs. */
+    static Schema schema(JsonNode document, JsonNode openApiSchema) throws Exception {
         String components = document.at("/components/schemas").toString().replace("#/components/schemas/", "#/$defs/");
         ObjectNode root = (ObjectNode) Json.MAPPER.readTree(openApiSchema.toString().replace("#/components/schemas/", "#/$defs/"));
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");

@@ -55,6 +55,12 @@ final class SharedServer {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Sends a JSON request (an empty body sends none) to any running server: tests with a store of their own use it too. */
+    static HttpResponse<String> send(SpendlensServer server, String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        return send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).header("Content-Type", "application/json").method(method, publisher).build());
+    }
+
     static HttpResponse<String> send(HttpRequest request) {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -16,43 +16,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+/** The server's own behaviour (health, errors, binding and tokens) and the API against the engine, over the shared server. */
 class SpendlensServerTest {
-    @TempDir
-    static Path folder;
+    static final HttpClient HTTP = SharedServer.HTTP;
+    static SharedServer shared;
     static GeneratedStore data;
-    static SpendlensServer server;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        data = new GeneratedStore(folder, 2);
-        server = SpendlensServer.start(ServerSettings.loopback(0), data.context());
+        shared = SharedServer.get();
+        data = shared.data;
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-        data.close();
-    }
-
-    static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).POST(HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> post(String path, String body) {
+        return shared.post(path, body);
     }
 
     @Test
     void answersHealthChecks() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "healthz")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = shared.get("/healthz");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(response.body()).get("status").asText()).isEqualTo("ok");
@@ -119,7 +108,7 @@ class SpendlensServerTest {
 
     @Test
     void unknownEndpointsAnswerJson404() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.url() + "api/v1/nothing")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = shared.get("/api/v1/nothing");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(Json.MAPPER.readTree(response.body()).at("/error/code").asText()).isEqualTo("NOT_FOUND");

@@ -86,6 +86,32 @@ public final class ExportSources implements AutoCloseable {
         return List.copyOf(deliveries);
     }
 
+    /**
+     * Checks a source's form before anything is read, for sources that come from elsewhere than the command line:
+     * an {@code s3://bucket/prefix} URI with a valid bucket name, or an absolute local path. Throws
+     * {@code INVALID_ARGUMENT} saying what is wrong; whether it exists is found when it is read.
+     */
+    public static void checkForm(String source) {
+        requireNonNull(source, "source is null");
+        if (source.isBlank() || source.chars().anyMatch(Character::isISOControl)) {
+            throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "source '%s' is empty or holds control characters".formatted(source.strip()));
+        }
+        if (S3Location.isS3(source)) {
+            S3Location.parse(source);
+            return;
+        }
+        if (URI_SCHEME.matcher(source).matches()) {
+            throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "unsupported source %s: pass a local folder or file, or an s3://bucket/prefix URI".formatted(source));
+        }
+        try {
+            if (!Path.of(source).isAbsolute()) {
+                throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "source %s is a relative path: give an absolute one (or an s3://bucket/prefix URI)".formatted(source));
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "source %s is not a valid path: %s".formatted(source, e.getMessage()));
+        }
+    }
+
     private List<Delivery> resolveOne(String source, Consumer<String> progress) {
         ExportStore store = store(requireNonNull(source, "source is null"), progress);
         List<StoredObject> objects = store.list();

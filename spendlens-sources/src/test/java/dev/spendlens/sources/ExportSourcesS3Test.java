@@ -11,79 +11,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.junit.S3ProxyExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-/**
- * Against a real S3-compatible server (s3proxy, in memory, on 127.0.0.1) that checks request signatures. The code
- * under test finds its credentials through the AWS default chain, here from the {@code aws.accessKeyId} and
- * {@code aws.secretAccessKey} system properties.
- */
+/** Export sources on S3, against a real S3-compatible server ({@link LocalS3}); the code under test finds its credentials through the AWS default chain. */
 class ExportSourcesS3Test {
-    private static final String ACCESS_KEY = "spendlens-test";
-    private static final String SECRET_KEY = "spendlens-test-secret";
     private static final String BUCKET = "billing-exports";
     private static final Instant SEPT_2 = Instant.parse("2026-09-02T06:14:09Z");
     private static final Instant OCT_9 = Instant.parse("2026-10-09T04:58:30Z");
-    private static final List<String> SYSTEM_PROPERTIES = List.of("aws.accessKeyId", "aws.secretAccessKey", "aws.region", "aws.disableEc2Metadata");
 
     @RegisterExtension
-    final S3ProxyExtension s3proxy = S3ProxyExtension.builder()
-            .withBlobStoreProvider("transient")
-            .withCredentials(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-            .build();
+    final LocalS3 s3 = new LocalS3();
 
     @TempDir
     Path folder;
 
-    private final Map<String, Optional<String>> savedProperties = new HashMap<>();
     private final List<String> progress = new ArrayList<>();
     private ExportTree tree;
     private S3Client uploader;
 
     @BeforeEach
     void setUp() {
-        SYSTEM_PROPERTIES.forEach(name -> savedProperties.put(name, Optional.ofNullable(System.getProperty(name))));
-        System.setProperty("aws.accessKeyId", ACCESS_KEY);
-        System.setProperty("aws.secretAccessKey", SECRET_KEY);
-        System.clearProperty("aws.region");
-        // never ask an EC2 metadata service (not on loopback) for a region or credentials
-        System.setProperty("aws.disableEc2Metadata", "true");
-
         tree = new ExportTree(folder.resolve("export-tree"));
-        uploader = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .region(Region.US_EAST_1)
-                .endpointOverride(s3proxy.getUri())
-                .forcePathStyle(true)
-                .build();
+        uploader = s3.uploader();
         uploader.createBucket(request -> request.bucket(BUCKET));
     }
 
     @AfterEach
     void tearDown() {
         uploader.close();
-        savedProperties.forEach((name, value) -> value.ifPresentOrElse(v -> System.setProperty(name, v), () -> System.clearProperty(name)));
     }
 
     private SourceSettings settings(Optional<Path> downloadDir) {
-        return new SourceSettings(Optional.of("us-east-1"), Optional.of(s3proxy.getUri()), true, downloadDir);
+        return new SourceSettings(Optional.of("us-east-1"), Optional.of(s3.endpoint()), true, downloadDir);
     }
 
     /** Uploads every file of the tree under {@code prefix}, keeping its relative path. */
@@ -205,7 +172,7 @@ class ExportSourcesS3Test {
     void findsTheRegionFallbackWhenAnEndpointIsSetAndNoRegionIsConfigured() {
         bedrockCurExport();
         upload("exports/");
-        SourceSettings noRegion = new SourceSettings(Optional.empty(), Optional.of(s3proxy.getUri()), true, Optional.empty());
+        SourceSettings noRegion = new SourceSettings(Optional.empty(), Optional.of(s3.endpoint()), true, Optional.empty());
 
         try (ExportSources sources = new ExportSources(noRegion)) {
             assertThat(sources.resolve(List.of("s3://" + BUCKET + "/exports"), progress::add)).hasSize(2);

@@ -43,15 +43,21 @@ public final class AnomalyRepository {
 
     /**
      * Keeps the anomalies: new ones as they are, known ones (same id) updated, keeping when they were
-     * first detected and the feedback given. Returns them as stored.
+     * first detected and the feedback given. Returns them as stored, with how many were new and how
+     * many known ones changed (their end, spend or kind).
      */
-    public List<CostAnomaly> save(List<CostAnomaly> anomalies, Instant now) {
+    public Saved save(List<CostAnomaly> anomalies, Instant now) {
         List<CostAnomaly> saved = new ArrayList<>();
+        // Counted per id, against what was stored before this call: a run may find one id twice (the last one is kept).
+        Map<String, Optional<CostAnomaly>> before = new LinkedHashMap<>();
+        Map<String, CostAnomaly> after = new LinkedHashMap<>();
         try (Connection connection = store.connect()) {
             connection.setAutoCommit(false);
             try {
                 for (CostAnomaly anomaly : anomalies) {
                     Optional<CostAnomaly> known = find(connection, anomaly.id());
+                    before.putIfAbsent(anomaly.id(), known);
+                    after.put(anomaly.id(), anomaly);
                     CostAnomaly merged = known.map(old -> anomaly.withDetectedAt(old.detectedAt()).withFeedback(old.feedback(), old.feedbackNote())
                             .withSuppressed(old.suppressed().or(anomaly::suppressed))).orElse(anomaly);
                     Optional<Timestamp> feedbackAt = Optional.empty();
@@ -70,7 +76,33 @@ public final class AnomalyRepository {
         } catch (SQLException e) {
             throw SqlFailures.internal("saving anomalies", e);
         }
-        return saved;
+        int created = 0;
+        int changed = 0;
+        for (Map.Entry<String, Optional<CostAnomaly>> entry : before.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                created++;
+            } else if (changed(entry.getValue().get(), after.get(entry.getKey()))) {
+                changed++;
+            }
+        }
+        return new Saved(saved, created, changed);
+    }
+
+    /**
+     * What {@link #save} kept.
+     *
+     * @param anomalies every anomaly as stored
+     * @param created how many were not known before
+     * @param changed how many known ones changed: grew, ended, or became another kind
+     */
+    public record Saved(List<CostAnomaly> anomalies, int created, int changed) {
+        public Saved {
+            anomalies = List.copyOf(anomalies);
+        }
+    }
+
+    private static boolean changed(CostAnomaly before, CostAnomaly now) {
+        return !before.end().equals(now.end()) || before.ongoing() != now.ongoing() || before.actual().compareTo(now.actual()) != 0 || before.kind() != now.kind();
     }
 
     public Optional<CostAnomaly> find(String id) {

@@ -67,11 +67,25 @@ class AnomalyRepositoryTest {
     }
 
     @Test
+    void countsEachIdOnceAgainstWhatWasStoredBefore() {
+        List<CostAnomaly> twice = List.of(anomaly("an-1", "principals", "2026-09-14", "140"), anomaly("an-1", "principals", "2026-09-14", "150"));
+
+        AnomalyRepository.Saved first = repository.save(twice, FIRST);
+        AnomalyRepository.Saved again = repository.save(twice, LATER);
+
+        assertThat(List.of(first.created(), first.changed(), again.created(), again.changed())).containsExactly(1, 0, 0, 0);
+        assertThat(repository.find("an-1").orElseThrow().actual()).as("the last one is kept").isEqualByComparingTo("150");
+    }
+
+    @Test
     void aGrownAnomalyKeepsItsFirstDetectionAndItsFeedback() {
-        repository.save(List.of(anomaly("an-1", "principals", "2026-09-14", "140")), FIRST);
+        AnomalyRepository.Saved first = repository.save(List.of(anomaly("an-1", "principals", "2026-09-14", "140")), FIRST);
         repository.feedback("an-1", Feedback.PLANNED_ACTIVITY, Optional.of("load test"), FIRST);
 
-        repository.save(List.of(anomaly("an-1", "principals", "2026-09-14", "300").withDetectedAt(LATER)), LATER);
+        AnomalyRepository.Saved grown = repository.save(List.of(anomaly("an-1", "principals", "2026-09-14", "300").withDetectedAt(LATER)), LATER);
+        AnomalyRepository.Saved same = repository.save(List.of(anomaly("an-1", "principals", "2026-09-14", "300").withDetectedAt(LATER)), LATER);
+
+        assertThat(List.of(first.created(), first.changed(), grown.created(), grown.changed(), same.created(), same.changed())).containsExactly(1, 0, 0, 1, 0, 0);
 
         CostAnomaly stored = repository.find("an-1").orElseThrow();
         assertThat(stored.actual()).isEqualByComparingTo("300");

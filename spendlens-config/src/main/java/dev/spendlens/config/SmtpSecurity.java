@@ -1,4 +1,4 @@
-package dev.spendlens.alerts;
+package dev.spendlens.config;
 
 import dev.spendlens.error.ErrorCode;
 import dev.spendlens.error.SpendlensException;
@@ -15,7 +15,7 @@ public enum SmtpSecurity {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new SpendlensException(ErrorCode.INVALID_CONFIG, "SMTP security '%s' is not none, starttls or tls".formatted(value));
+            throw new SpendlensException(ErrorCode.INVALID_CONFIG, "alerts.smtp.security must be none, starttls or tls, not '%s'".formatted(value));
         }
     }
 }
