@@ -2,27 +2,44 @@ package dev.spendlens.forecast;
 
 /**
  * The forecasting methods a series can be given. Which one a series gets is decided by a backtest
- * ({@link Forecaster}); all of them assume daily data with a weekly season.
+ * ({@link Forecaster}), except for intermittent spend, which gets {@link #INTERMITTENT_MEAN}; all
+ * of them assume daily data with a weekly season.
  */
 public enum ForecastMethod {
     /** Each day repeats the same weekday of the last week: the benchmark every method must beat. */
     SEASONAL_NAIVE,
     /** Each day is the mean of the same weekday over the last four weeks: for flat, noisy series. */
     SEASONAL_MEAN,
-    /** Weekly seasonal indices times a robust, damped linear trend fitted on the last eight weeks. */
+    /** Weekly seasonal factors times a robust, damped linear trend fitted on the last eight weeks. */
     SEASONAL_TREND,
-    /** The same on the last four weeks: reacts faster to a change of level. */
-    SEASONAL_TREND_SHORT,
+    /** The same with weekly amounts added instead of factors: for spend whose weekend dip does not grow with it. */
+    SEASONAL_TREND_ADDITIVE,
+    /** The multiplicative seasonal trend fitted on the last twelve weeks: steadier where the series is. */
+    SEASONAL_TREND_LONG,
+    /** An exponentially smoothed level times weekly factors: follows slow drifts without a trend. */
+    SMOOTHED_LEVEL,
     /**
-     * The mean of both seasonal trends, the seasonal mean and an exponentially smoothed seasonal
-     * level, following the last week instead when its level shifted: combined forecasts err less
-     * than their parts.
+     * The mean daily spend of the last eight weeks, spread over the weekdays by their pooled share
+     * of it: for spend that comes and goes, whose medians and trimmed means would say 0.
+     */
+    INTERMITTENT_MEAN,
+    /**
+     * The mean of the eight- and twelve-week seasonal trends and the smoothed level: combined
+     * forecasts err less than their parts, as their errors partly cancel.
      */
     COMBINED;
 
     static final int SEASON = 7;
+    private static final int EIGHT_WEEKS = 8 * SEASON;
+    private static final int TWELVE_WEEKS = 12 * SEASON;
+    /** The smoothed level's weight on each new day: its memory is about a week and a half. */
+    private static final double SMOOTHING = 0.2;
 
-    /** The forecast of the {@code horizon} days after {@code history}; never throws on short or empty history. */
+    /**
+     * The forecast of the {@code horizon} days after {@code history}, by this method alone on the
+     * history as it is (the {@link Forecaster} first takes out month-start charges and level
+     * shifts); never throws on short or empty history.
+     */
     public double[] forecast(double[] history, int horizon) {
         if (history.length == 0) {
             return new double[horizon];
@@ -33,8 +50,11 @@ public enum ForecastMethod {
         double[] forecast = switch (this) {
             case SEASONAL_NAIVE -> SeasonalModels.naive(history, horizon);
             case SEASONAL_MEAN -> SeasonalModels.mean(history, horizon, 4);
-            case SEASONAL_TREND -> SeasonalTrend.forecast(history, horizon, 56);
-            case SEASONAL_TREND_SHORT -> SeasonalTrend.forecast(history, horizon, 28);
+            case SEASONAL_TREND -> SeasonalTrend.forecast(history, horizon, EIGHT_WEEKS, false);
+            case SEASONAL_TREND_ADDITIVE -> SeasonalTrend.forecast(history, horizon, EIGHT_WEEKS, true);
+            case SEASONAL_TREND_LONG -> SeasonalTrend.forecast(history, horizon, TWELVE_WEEKS, false);
+            case SMOOTHED_LEVEL -> SeasonalTrend.smoothed(history, horizon, EIGHT_WEEKS, SMOOTHING);
+            case INTERMITTENT_MEAN -> SeasonalModels.intermittentMean(history, horizon, EIGHT_WEEKS);
             case COMBINED -> combined(history, horizon);
         };
         if (nonNegative(history)) {
@@ -45,34 +65,27 @@ public enum ForecastMethod {
         return forecast;
     }
 
-    /** Shown to people: {@code seasonal trend (8 weeks)}. */
+    /** Shown to people: {@code seasonal trend (8 weeks, damped)}. */
     public String describe() {
         return switch (this) {
             case SEASONAL_NAIVE -> "seasonal naive (last week repeated)";
             case SEASONAL_MEAN -> "seasonal mean (same weekday, 4 weeks)";
             case SEASONAL_TREND -> "seasonal trend (8 weeks, damped)";
-            case SEASONAL_TREND_SHORT -> "seasonal trend (4 weeks, damped)";
-            case COMBINED -> "combined (trends and seasonal mean)";
+            case SEASONAL_TREND_ADDITIVE -> "seasonal trend (8 weeks, damped, additive weekdays)";
+            case SEASONAL_TREND_LONG -> "seasonal trend (12 weeks, damped)";
+            case SMOOTHED_LEVEL -> "smoothed level (exponential, weekly factors)";
+            case INTERMITTENT_MEAN -> "intermittent mean (8 weeks, weekly shares)";
+            case COMBINED -> "combined (8- and 12-week trends, smoothed level)";
         };
     }
 
     private static double[] combined(double[] history, int horizon) {
-        double[] longTrend = SeasonalTrend.forecast(history, horizon, 56);
-        double[] shortTrend = SeasonalTrend.forecast(history, horizon, 28);
-        double[] mean = SeasonalModels.mean(history, horizon, 4);
-        double[] smoothed = SeasonalTrend.smoothed(history, horizon, 56, 0.2);
+        double[] eightWeeks = SeasonalTrend.forecast(history, horizon, EIGHT_WEEKS, false);
+        double[] twelveWeeks = SeasonalTrend.forecast(history, horizon, TWELVE_WEEKS, false);
+        double[] smoothed = SeasonalTrend.smoothed(history, horizon, EIGHT_WEEKS, SMOOTHING);
         double[] combined = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            combined[h] = (longTrend[h] + shortTrend[h] + 2 * mean[h] + 2 * smoothed[h]) / 6;
-        }
-        // After a change of level in the last week, the older weeks would hold the forecast back: follow the last week.
-        java.util.OptionalDouble shifted = SeasonalTrend.shiftedLevel(history);
-        if (shifted.isPresent()) {
-            int length = Math.min(history.length, 56);
-            double[] index = SeasonalTrend.seasonalIndex(java.util.Arrays.copyOfRange(history, history.length - length, history.length));
-            for (int h = 0; h < horizon; h++) {
-                combined[h] = shifted.getAsDouble() * index[(length + h) % SEASON];
-            }
+            combined[h] = (eightWeeks[h] + twelveWeeks[h] + smoothed[h]) / 3;
         }
         return combined;
     }

@@ -1,6 +1,8 @@
 package dev.spendlens.forecast;
 
-/** The seasonal benchmarks: last week repeated, and the mean of the same weekday over a few weeks. */
+import java.util.Arrays;
+
+/** The seasonal benchmarks (last week repeated, the mean of the same weekday over a few weeks) and the mean for intermittent spend. */
 final class SeasonalModels {
     private static final int SEASON = ForecastMethod.SEASON;
 
@@ -29,6 +31,22 @@ final class SeasonalModels {
         double[] forecast = new double[horizon];
         for (int h = 0; h < horizon; h++) {
             forecast[h] = profile[h % SEASON];
+        }
+        return forecast;
+    }
+
+    static double[] intermittentMean(double[] history, int horizon, int window) {
+        int n = history.length;
+        int length = Math.min(n, window);
+        double[] y = Arrays.copyOfRange(history, n - length, n);
+        double sum = 0;
+        for (double value : y) {
+            sum += value;
+        }
+        double[] index = WeeklyIndex.ofMeans(y);
+        double[] forecast = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            forecast[h] = sum / length * index[(length + h) % SEASON];
         }
         return forecast;
     }
