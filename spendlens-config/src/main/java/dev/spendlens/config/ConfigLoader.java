@@ -28,6 +28,8 @@ public final class ConfigLoader {
     public static final String VARIABLE_PREFIX = "SPENDLENS_";
     /** Names the configuration file; read by {@link #configFile(Map)}, not a key. */
     public static final String CONFIG_FILE_VARIABLE = "SPENDLENS_CONFIG";
+    /** The JVM options of the {@code ./spendlens} launcher (heap size and the like); read by the script, not a key. */
+    public static final String JAVA_OPTIONS_VARIABLE = "SPENDLENS_JAVA_OPTS";
 
     private ConfigLoader() {}
 
@@ -44,7 +46,7 @@ public final class ConfigLoader {
         ConfigSection root = ConfigSection.configuration(file, environment);
         SpendlensConfig config = SpendlensConfig.read(root);
         root.rejectUnknownKeys();
-        root.rejectUnknownVariables(Set.of(CONFIG_FILE_VARIABLE));
+        root.rejectUnknownVariables(Set.of(CONFIG_FILE_VARIABLE, JAVA_OPTIONS_VARIABLE));
         return config;
     }
 

@@ -310,6 +310,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void acceptsTheLaunchersJavaOptionsWhichAreNotAKey() {
+        SpendlensConfig config = ConfigLoader.load(Optional.empty(), Map.of("SPENDLENS_JAVA_OPTS", "-Xmx2g"));
+
+        assertThat(config).isEqualTo(ConfigLoader.load(Optional.empty(), Map.of()));
+    }
+
+    @Test
     void acceptsTheConfigFileVariableWhichIsNotAKey() {
         Map<String, String> environment = Map.of("SPENDLENS_CONFIG", " /etc/spendlens/spendlens.yaml ");
 

@@ -51,6 +51,7 @@ class DocumentationTest {
             assertThat(guide).contains("`" + variable + "`");
         }
         mentioned.remove(ConfigLoader.CONFIG_FILE_VARIABLE);
+        mentioned.remove(ConfigLoader.JAVA_OPTIONS_VARIABLE);
         assertThat(variables()).containsAll(mentioned);
     }
 
