@@ -156,6 +156,7 @@ public final class AnomalyService {
             throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "nothing to look at before %s: the store starts on %s".formatted(end, span.get()[0]));
         }
         String currency = new CostQueryEngine(store, clock).currency();
+        Optional<LocalDate> callersFrom = series.firstCallerDay();
         List<CostAnomaly> found = new ArrayList<>();
         int seriesCount = 0;
         for (MonitorDefinition definition : monitors()) {
@@ -170,6 +171,13 @@ public final class AnomalyService {
             }
             for (Granularity granularity : granularities) {
                 LocalDate from = granularity == Granularity.HOURLY ? hourlyStart : start;
+                if (monitor.byCaller()) {
+                    // Before the first charge with a caller (legacy CUR, before April 2026) no caller's spend is known: not zero, unknown.
+                    if (callersFrom.isEmpty() || !callersFrom.get().isBefore(end)) {
+                        continue;
+                    }
+                    from = maxDate(from, callersFrom.get());
+                }
                 List<TimeSeries> monitorSeries = series.series(from, end, granularity, monitor.split(), monitor.group(), monitor.filter());
                 seriesCount += monitorSeries.size();
                 List<SeriesAnomaly> anomalies = detector.detect(monitorSeries);

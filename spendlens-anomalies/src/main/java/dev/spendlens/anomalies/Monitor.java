@@ -28,6 +28,9 @@ import java.util.Optional;
 public record Monitor(MonitorDefinition definition, Optional<Field> split, Optional<Field> group, Optional<Expression> filter) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final java.util.Set<Dimension> CALLER_DIMENSIONS = java.util.EnumSet.of(Dimension.PRINCIPAL, Dimension.PRINCIPAL_TYPE, Dimension.ROLE,
+            Dimension.PERSON);
+
     public Monitor {
         requireNonNull(definition, "definition is null");
         requireNonNull(split, "split is null");
@@ -49,6 +52,11 @@ public record Monitor(MonitorDefinition definition, Optional<Field> split, Optio
 
     public String name() {
         return definition.name();
+    }
+
+    /** Whether its series are callers or what callers tell (principal, its type, role, person): series known only since callers are. */
+    public boolean byCaller() {
+        return split.filter(field -> field instanceof Field.Builtin builtin && CALLER_DIMENSIONS.contains(builtin.dimension())).isPresent();
     }
 
     private static JsonNode json(String text) {

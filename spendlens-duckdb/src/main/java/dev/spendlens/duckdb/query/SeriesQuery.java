@@ -181,6 +181,27 @@ public final class SeriesQuery {
         }
     }
 
+    /**
+     * The first day on which a charge names its caller. CUR carries callers only since April 2026
+     * ({@code line_item_iam_principal}), so a store holding older history knows nothing of any
+     * caller before that day: a series by principal or person starts there, not at zero.
+     */
+    public Optional<LocalDate> firstCallerDay() {
+        try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement("""
+                SELECT min(f.usage_date) FROM cost_daily f JOIN allocations a ON a.allocation_id = f.allocation_id
+                WHERE a.principal NOT IN (?, ?, ?)""")) {
+            int index = 1;
+            for (ReservedBucket bucket : ReservedBucket.values()) {
+                statement.setString(index++, bucket.label());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() && rows.getDate(1) != null ? Optional.of(rows.getDate(1).toLocalDate()) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw SqlFailures.internal("reading the first day with callers", e);
+        }
+    }
+
     /** Whether every billing period overlapping the days was delivered hourly. */
     public boolean hourly(LocalDate from, LocalDate to) {
         try (Connection connection = store.connect(); PreparedStatement statement = connection.prepareStatement("""
