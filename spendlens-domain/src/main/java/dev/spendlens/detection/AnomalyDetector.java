@@ -113,21 +113,31 @@ public final class AnomalyDetector implements Detector {
             TimeSeries total = new TimeSeries("group:" + group, first.granularity(), first.start(), sum, java.util.Optional.empty());
             SeriesFit fit = new SeriesFit(total, SeasonalProfile.of(first.granularity(), holidays), settings, 0);
             fit.run();
-            baselines.put(group, new GroupBaseline(sum, fit.expected, first.granularity() == dev.spendlens.costquery.Granularity.HOURLY));
+            baselines.put(group, new GroupBaseline(sum, fit.expected, fit.noise(), settings.minimumScore() / 2,
+                    first.granularity() == dev.spendlens.costquery.Granularity.HOURLY));
         });
         return baselines;
     }
 
-    /** A group's spend and the baseline it was expected to keep. */
-    private record GroupBaseline(double[] values, double[] expected, boolean hourly) {
+    /**
+     * A group's spend, the baseline it was expected to keep, and the noise of its log residuals.
+     *
+     * @param significance how many of the group's noise the member's rise must reach at the group's scale (an "elevated" score)
+     */
+    private record GroupBaseline(double[] values, double[] expected, double noise, double significance, boolean hourly) {
         /**
          * Whether, on the buckets the member spent in, the group spent at least half the member's
-         * rise above the group's own baseline; buckets where the group has no baseline say nothing,
-         * and a group with none at all is new as a whole.
+         * rise above the group's own baseline, and the member's rise alone is more than the group's
+         * own noise explains: a role with a thousand rotating sessions moves by more than one
+         * session spends every day, and a session that happens to run while another runs away is
+         * not the cause. Buckets where the group has no baseline say nothing, and a group with none
+         * at all is new as a whole.
          */
         boolean rose(double[] member, SeriesAnomaly anomaly) {
             double above = 0;
             double spent = 0;
+            double groupExpected = 0;
+            int buckets = 0;
             boolean known = false;
             for (int index = anomaly.startIndex(); index <= anomaly.endIndex(); index++) {
                 if (member[index] <= 0 || Double.isNaN(expected[index])) {
@@ -136,6 +146,8 @@ public final class AnomalyDetector implements Detector {
                 known = true;
                 above += values[index] - expected[index];
                 spent += member[index];
+                groupExpected += expected[index];
+                buckets++;
             }
             if (!known) {
                 // No baseline for the group yet: only a group that had never spent before is new as a whole.
@@ -148,7 +160,12 @@ public final class AnomalyDetector implements Detector {
             }
             double rise = spent * anomaly.impact() / Math.max(anomaly.actual(), 1e-9);
             // Hourly group sums are noisy: there the group must show most of the rise.
-            return above >= (hourly ? 0.8 : 0.5) * rise;
+            if (above < (hourly ? 0.8 : 0.5) * rise) {
+                return false;
+            }
+            // The noise of a sum of k buckets, on the log scale, is about the noise of one over the square root of k.
+            double score = Math.log((Math.max(groupExpected, 0) + rise) / Math.max(groupExpected, 1e-9)) / (noise / Math.sqrt(buckets));
+            return score >= significance;
         }
     }
 }

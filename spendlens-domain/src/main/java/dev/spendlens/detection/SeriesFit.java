@@ -91,6 +91,11 @@ final class SeriesFit {
         this.scratch = new double[Math.max(profile.window, 2 * profile.levelSpan) + 1];
     }
 
+    /** The noise of the log residuals at the end of the run (robust standard deviation of one bucket). */
+    double noise() {
+        return noise;
+    }
+
     List<SeriesAnomaly> run() {
         int n = values.length;
         int first = 0;

@@ -173,4 +173,32 @@ class AnomalyDetectorTest {
         assertThat(found).extracting(SeriesAnomaly::key, SeriesAnomaly::kind)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("role-c/session-2", AnomalyKind.NEW_SERIES));
     }
+
+    @Test
+    void aRoleRotatingManySessionsIsQuietUntilOneOfThemRunsAway() {
+        // 50 sessions of one agent role run at any time, each for 3 days at about 40 a day: the role spends about 2,000 a day
+        // and moves by more than one session's spend from one day to the next. On day 140 one more session spends 2,000 a day.
+        java.util.Random random = new java.util.Random(21);
+        int days = 160;
+        List<TimeSeries> monitor = new java.util.ArrayList<>();
+        for (int slot = 0; slot < 50; slot++) {
+            for (int first = -(slot % 3); first < days; first += 3) {
+                double[] values = new double[days];
+                for (int day = Math.max(0, first); day < Math.min(days, first + 3); day++) {
+                    values[day] = 40 * Math.exp(0.15 * random.nextGaussian());
+                }
+                monitor.add(Series.grouped("agent/session-" + slot + "-" + first, "agent", values));
+            }
+        }
+        double[] runaway = new double[days];
+        for (int day = 140; day < 143; day++) {
+            runaway[day] = 2_000;
+        }
+        monitor.add(Series.grouped("agent/session-runaway", "agent", runaway));
+
+        List<SeriesAnomaly> found = detector.detect(monitor);
+
+        assertThat(found).extracting(SeriesAnomaly::key, SeriesAnomaly::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("agent/session-runaway", AnomalyKind.NEW_SERIES));
+    }
 }
