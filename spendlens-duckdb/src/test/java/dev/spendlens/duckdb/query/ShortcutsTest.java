@@ -162,13 +162,19 @@ class ShortcutsTest {
 
     @Test
     void dimensionValuesRankAsThePlainEngineRanksGroups() {
-        for (TimePeriod period : List.of(months, new TimePeriod(months.start().plusDays(3), months.end().minusDays(20)))) {
+        // Whole months read the principal rollups: the whole store, and periods that principals spending in other months straddle.
+        List<TimePeriod> periods = List.of(months, new TimePeriod(months.start().plusMonths(1), months.end()), new TimePeriod(months.start(), months.start().plusMonths(1)),
+                new TimePeriod(months.start().plusMonths(1), months.start().plusMonths(2)), new TimePeriod(months.start().plusDays(3), months.end().minusDays(20)));
+        for (TimePeriod period : periods) {
             for (String key : List.of("PRINCIPAL", "team", "MODEL", "TAG:iamPrincipal/team")) {
                 CostResult whole = plain.run(new CostQuery(period, Granularity.MONTHLY, List.of(Metric.UNBLENDED_COST), List.of(FIELDS.parse(key)), Optional.empty()));
                 List<String> expected = whole.resultsByTime().isEmpty() ? List.of() : ranking(whole);
                 Page<ValueSpend> values = new DimensionValues(store.store()).find(FIELDS.parse(key), period, Optional.empty(), new PageRequest(0, 10_000));
 
-                assertThat(values.items()).extracting(ValueSpend::value).as(key).containsExactlyElementsOf(expected);
+                assertThat(values.items()).extracting(ValueSpend::value).as(key + " over " + period).containsExactlyElementsOf(expected);
+                assertThat(values.totalSize()).as(key + " over " + period).isEqualTo(expected.size());
+                Page<ValueSpend> top = new DimensionValues(store.store()).find(FIELDS.parse(key), period, Optional.empty(), new PageRequest(0, 5));
+                assertThat(top.items()).as("the first page of five").isEqualTo(values.items().subList(0, Math.min(5, values.items().size())));
                 assertThat(values.items().stream().map(ValueSpend::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add)).as(key)
                         .isEqualByComparingTo(whole.resultsByTime().stream().map(bucket -> bucket.total().get(Metric.UNBLENDED_COST).amount()).reduce(BigDecimal.ZERO, BigDecimal::add));
             }
