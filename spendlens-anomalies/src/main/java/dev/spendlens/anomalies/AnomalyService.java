@@ -184,7 +184,7 @@ public final class AnomalyService {
                 progress.accept("%s %s: %d series, %d anomalies".formatted(definition.name(), granularity.name().toLowerCase(java.util.Locale.ROOT),
                         monitorSeries.size(), anomalies.size()));
                 for (SeriesAnomaly anomaly : anomalies) {
-                    found.add(explain(monitor, granularity, anomaly));
+                    found.add(explain(monitor, granularity, anomaly, attributionChange(monitor, callersFrom, span.get()[0])));
                 }
             }
         }
@@ -228,7 +228,17 @@ public final class AnomalyService {
         return repository.feedback(id, feedback, note, clock.instant());
     }
 
-    private CostAnomaly explain(Monitor monitor, Granularity granularity, SeriesAnomaly anomaly) {
+    /**
+     * The day owners may change for reasons other than spend: on the first day the store names callers (CUR 2.0 carries
+     * them since April 2026), principal and session tags start to allocate spend that no tag allocated before, so a
+     * team (or a tag value) steps up while nothing was spent differently. Empty for monitors of charges (models,
+     * accounts) and when the store holds nothing before that day.
+     */
+    private static Optional<LocalDate> attributionChange(Monitor monitor, Optional<LocalDate> callersFrom, LocalDate storeStart) {
+        return callersFrom.filter(day -> monitor.byOwner() && day.isAfter(storeStart));
+    }
+
+    private CostAnomaly explain(Monitor monitor, Granularity granularity, SeriesAnomaly anomaly, Optional<LocalDate> attributionChange) {
         String key = anomaly.key();
         LocalDateTime start = anomaly.start();
         LocalDateTime end = anomaly.end();
@@ -240,7 +250,10 @@ public final class AnomalyService {
         Optional<String> owner = owner(monitor, granularity, anomaly);
         Optional<String> suppressed = repository.lastPlanned(monitor.name(), key)
                 .filter(plannedEnd -> !start.isAfter(plannedEnd.plusDays(config.plannedSuppressionDays())))
-                .map(plannedEnd -> "planned activity: an earlier anomaly of this series (until %s) was marked planned".formatted(plannedEnd));
+                .map(plannedEnd -> "planned activity: an earlier anomaly of this series (until %s) was marked planned".formatted(plannedEnd))
+                .or(() -> attributionChange.filter(day -> start.toLocalDate().equals(day))
+                        .map(day -> ("attribution changed, not spend: %s is the first day the export names callers, so principal and session tags "
+                                + "allocate from then on what no tag allocated before").formatted(day)));
         String bucket = granularity == Granularity.HOURLY ? "hour" : "day";
         return new CostAnomaly(id(monitor.name(), granularity, key, start), monitor.name(), granularity, key, anomaly.kind(), start, end, anomaly.ongoing(), expected,
                 actual, anomaly.score(), ScoreMeaning.describe(anomaly.score(), bucket), anomaly.explanation(), owner, RootCause.explain(before, during, expected),

@@ -54,6 +54,11 @@ public record Monitor(MonitorDefinition definition, Optional<Field> split, Optio
         return definition.name();
     }
 
+    /** Whether its series are owners (an allocation dimension such as team, or a tag), which principal tags decide once callers are known. */
+    public boolean byOwner() {
+        return split.filter(field -> field instanceof Field.Allocation || field instanceof Field.Tag).isPresent();
+    }
+
     /** Whether its series are callers or what callers tell (principal, its type, role, person): series known only since callers are. */
     public boolean byCaller() {
         return split.filter(field -> field instanceof Field.Builtin builtin && CALLER_DIMENSIONS.contains(builtin.dimension())).isPresent();
