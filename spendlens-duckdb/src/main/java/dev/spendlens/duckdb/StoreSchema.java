@@ -86,42 +86,9 @@ final class StoreSchema {
                 pricing_model VARCHAR NOT NULL,
                 usage_category VARCHAR NOT NULL,
                 tokens_per_unit DECIMAL(18,0) NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_daily (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                usage_account_id VARCHAR NOT NULL,
-                resource_id VARCHAR NOT NULL,
-                charge_type_id BIGINT NOT NULL,
-                allocation_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_monthly (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                usage_account_id VARCHAR NOT NULL,
-                resource_id VARCHAR NOT NULL,
-                charge_type_id BIGINT NOT NULL,
-                allocation_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
-            """
-            CREATE TABLE IF NOT EXISTS cost_monthly_owners (
-                billing_period DATE NOT NULL,
-                usage_date DATE NOT NULL,
-                allocation_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
+            facts("cost_daily", "usage_date DATE"),
+            facts("cost_monthly", "usage_date DATE"),
+            summedBy("cost_monthly_owners", "allocation_id"),
             summedBy("cost_daily_owners", "allocation_id"),
             // The label rollups (OwnerLabels): owner rollups summed per label set and per principal; owner_labels itself follows the allocations' columns.
             """
@@ -132,19 +99,7 @@ final class StoreSchema {
             summedBy("cost_monthly_labels", "label_id"),
             summedBy("cost_daily_labels", "label_id"),
             summedBy("cost_monthly_principals", "principal_key"),
-            """
-            CREATE TABLE IF NOT EXISTS cost_hourly (
-                billing_period DATE NOT NULL,
-                usage_hour TIMESTAMP NOT NULL,
-                usage_account_id VARCHAR NOT NULL,
-                resource_id VARCHAR NOT NULL,
-                charge_type_id BIGINT NOT NULL,
-                allocation_id BIGINT NOT NULL,
-                unblended_cost DECIMAL(38,10) NOT NULL,
-                net_unblended_cost DECIMAL(38,10) NOT NULL,
-                usage_amount DECIMAL(38,10) NOT NULL,
-                tokens DECIMAL(38,10) NOT NULL,
-                line_items BIGINT NOT NULL)""",
+            facts("cost_hourly", "usage_hour TIMESTAMP"),
             // Alerts (spendlens-alerts): the latest revision of each alert, what each channel was told, the outbox, every attempt.
             """
             CREATE TABLE IF NOT EXISTS alerts (
@@ -303,18 +258,35 @@ final class StoreSchema {
 
     private StoreSchema() {}
 
+    // The five measures of every fact and rollup row: money and quantities summed exactly, and how many CUR lines they sum.
+    private static final String MEASURES = """
+            unblended_cost DECIMAL(38,10) NOT NULL,
+            net_unblended_cost DECIMAL(38,10) NOT NULL,
+            usage_amount DECIMAL(38,10) NOT NULL,
+            tokens DECIMAL(38,10) NOT NULL,
+            line_items BIGINT NOT NULL""";
+
+    // A fact table (cost_hourly, cost_daily) or its monthly sum: one row per period, time bucket, account, resource, charge type and owner.
+    private static String facts(String table, String timeColumn) {
+        return """
+                CREATE TABLE IF NOT EXISTS %s (
+                billing_period DATE NOT NULL,
+                %s NOT NULL,
+                usage_account_id VARCHAR NOT NULL,
+                resource_id VARCHAR NOT NULL,
+                charge_type_id BIGINT NOT NULL,
+                allocation_id BIGINT NOT NULL,
+                %s)""".formatted(table, timeColumn, MEASURES);
+    }
+
     // A rollup (Rollups, OwnerLabels): the five measures summed per billing period, day or month, and one owner key.
     private static String summedBy(String table, String key) {
         return """
                 CREATE TABLE IF NOT EXISTS %s (
-                    billing_period DATE NOT NULL,
-                    usage_date DATE NOT NULL,
-                    %s BIGINT NOT NULL,
-                    unblended_cost DECIMAL(38,10) NOT NULL,
-                    net_unblended_cost DECIMAL(38,10) NOT NULL,
-                    usage_amount DECIMAL(38,10) NOT NULL,
-                    tokens DECIMAL(38,10) NOT NULL,
-                    line_items BIGINT NOT NULL)""".formatted(table, key);
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                %s BIGINT NOT NULL,
+                %s)""".formatted(table, key, MEASURES);
     }
 
     static void create(Connection connection) throws SQLException {
