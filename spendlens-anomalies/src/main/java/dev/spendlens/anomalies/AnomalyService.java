@@ -164,6 +164,7 @@ public final class AnomalyService {
                 continue;
             }
             Monitor monitor = Monitor.resolve(definition, fields);
+            Optional<LocalDate> attributionChange = attributionChange(monitor, callersFrom, span.get()[0]);
             List<Granularity> granularities = new ArrayList<>(List.of(Granularity.DAILY));
             LocalDate hourlyStart = maxDate(start, end.minusDays(HOURLY_LOOKBACK_DAYS));
             if (definition.hourly() && series.hourly(hourlyStart, end)) {
@@ -184,7 +185,7 @@ public final class AnomalyService {
                 progress.accept("%s %s: %d series, %d anomalies".formatted(definition.name(), granularity.name().toLowerCase(java.util.Locale.ROOT),
                         monitorSeries.size(), anomalies.size()));
                 for (SeriesAnomaly anomaly : anomalies) {
-                    found.add(explain(monitor, granularity, anomaly, attributionChange(monitor, callersFrom, span.get()[0])));
+                    found.add(explain(monitor, granularity, anomaly, attributionChange));
                 }
             }
         }
