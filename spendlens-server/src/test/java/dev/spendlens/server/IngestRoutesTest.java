@@ -78,7 +78,7 @@ class IngestRoutesTest {
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         JsonNode body = Json.MAPPER.readTree(first.body());
-        JsonNode document = Json.MAPPER.readTree(SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + "openapi.json")).build()).body());
+        JsonNode document = Json.MAPPER.readTree(SharedServer.send(server, "GET", "/openapi.json", "").body());
         Schema documented = OpenApiDocumentTest.schema(document, document.at("/paths/~1api~1v1~1ingest/post/responses/200/content/application~1json/schema"));
         assertThat(documented.validate(body)).as("the answer follows the documented schema").isEmpty();
         assertThat(documented.validate(document.at("/paths/~1api~1v1~1ingest/post/responses/200/content/application~1json/example"))).isEmpty();
@@ -94,9 +94,9 @@ class IngestRoutesTest {
         assertThat(second.get("afterIngest").isNull()).as("alerts: false ingests only").isTrue();
         assertThat(second.at("/ingested/periods/2/previousUnblendedCost").asText()).as("October delivered again replaces the first")
                 .isEqualTo(body.at("/ingested/periods/2/unblendedCost").asText());
-        JsonNode stored = Json.MAPPER.readTree(SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + "api/v1/store")).build()).body());
+        JsonNode stored = Json.MAPPER.readTree(SharedServer.send(server, "GET", "/api/v1/store", "").body());
         assertThat(stored.toString()).contains("\"BillingPeriod\":\"2026-10\"");
-        JsonNode health = Json.MAPPER.readTree(SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + "healthz")).build()).body());
+        JsonNode health = Json.MAPPER.readTree(SharedServer.send(server, "GET", "/healthz", "").body());
         assertThat(health.at("/scheduler/jobs").findValuesAsText("job")).contains("ingest");
         assertThat(OpenApiDocumentTest.schema(document, document.at("/components/schemas/Health")).validate(health)).isEmpty();
     }
@@ -144,7 +144,7 @@ class IngestRoutesTest {
             HttpResponse<String> detect = post("/api/v1/anomalies/detect", "{}");
             HttpResponse<String> check = post("/api/v1/budgets/check", "{}");
             HttpResponse<String> notify = post("/api/v1/anomalies/notify", "{\"digest\": \"daily\"}");
-            JsonNode health = Json.MAPPER.readTree(SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + "healthz")).build()).body());
+            JsonNode health = Json.MAPPER.readTree(SharedServer.send(server, "GET", "/healthz", "").body());
 
             assertThat(ingest.statusCode()).isEqualTo(409);
             assertThat(Json.MAPPER.readTree(ingest.body()).at("/error/code").asText()).isEqualTo("CONFLICT");

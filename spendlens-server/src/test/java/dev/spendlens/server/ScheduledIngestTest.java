@@ -17,8 +17,6 @@ import dev.spendlens.jobs.Jobs;
 import dev.spendlens.jobs.Schedule;
 import dev.spendlens.jobs.Scheduler;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +69,7 @@ class ScheduledIngestTest {
                 Scheduler scheduler = new Scheduler(new Jobs(store, config.allocator(), clock, config), Schedule.of(config), Duration.ofMillis(100));
                 ServerContext context = new ServerContext(store, config.allocator(), clock, FinanceSettings.of(config), config, scheduler);
                 try (SpendlensServer server = SpendlensServer.start(ServerSettings.loopback(0), context)) {
-                    HttpResponse<String> budget = send(server, "POST", "/api/v1/budgets", """
+                    HttpResponse<String> budget = SharedServer.send(server, "POST", "/api/v1/budgets", """
                             {"Name": "everything", "Scope": "all Bedrock spend", "Period": "MONTHLY", "Amount": "1", "Currency": "USD",
                              "Thresholds": ["50%"], "Owner": "finance-ai"}""");
                     assertThat(budget.statusCode()).as(budget.body()).isEqualTo(201);
@@ -105,13 +103,13 @@ class ScheduledIngestTest {
                     await("later runs find nothing new", () -> ingestState(server).at("/lastOutcome/message").asText().contains("nothing new"));
                     assertThat(anomalies.bodies()).as("nothing new: nothing sent again").hasSize(sent);
 
-                    String metrics = send(server, "GET", "/metrics", null).body();
+                    String metrics = SharedServer.send(server, "GET", "/metrics", "").body();
                     assertThat(metrics).contains("spendlens_job_last_success_timestamp_seconds{job=\"ingest\"}")
                             .contains("spendlens_job_next_run_timestamp_seconds{job=\"ingest\"}")
                             .contains("spendlens_job_last_run_timestamp_seconds{job=\"ingest\"}")
                             .contains("spendlens_job_runs_total{job=\"ingest\",outcome=\"failed\"}")
                             .contains("spendlens_job_consecutive_failures{job=\"ingest\"} 0");
-                    assertThat(send(server, "GET", "/api/v1/anomalies", null).body()).contains("\"anomalies\":[{");
+                    assertThat(SharedServer.send(server, "GET", "/api/v1/anomalies", "").body()).contains("\"anomalies\":[{");
                 }
                 assertThat(scheduler.running()).as("the scheduler stops with the server").isFalse();
             }
@@ -120,7 +118,7 @@ class ScheduledIngestTest {
 
     private static JsonNode ingestState(SpendlensServer server) {
         try {
-            JsonNode health = Json.MAPPER.readTree(send(server, "GET", "/healthz", null).body());
+            JsonNode health = Json.MAPPER.readTree(SharedServer.send(server, "GET", "/healthz", "").body());
             for (JsonNode job : health.at("/scheduler/jobs")) {
                 if (job.get("job").asText().equals("ingest")) {
                     return job;
@@ -130,12 +128,6 @@ class ScheduledIngestTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static HttpResponse<String> send(SpendlensServer server, String method, String path, String body) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
-        return SharedServer.send(HttpRequest.newBuilder(URI.create(server.url() + path.substring(1))).method(method, publisher)
-                .header("Content-Type", "application/json").build());
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
