@@ -15,7 +15,7 @@ import java.util.Set;
  * yet they share a few hundred label sets: team, role, person, tags... everything an allocation
  * holds but the principal and its session. So the owner rollups are summed again per label set
  * ({@code cost_monthly_labels}, {@code cost_daily_labels}, with the label sets in {@code owner_labels}),
- * and, for ranking principals, per principal ({@code cost_monthly_principals}). A year by team then
+ * and, for ranking principals, per principal ({@code principal_months}). A year by team then
  * reads a thousand rows instead of 125,000 and joins no allocation key.
  *
  * <p>They are rebuilt whenever the owner rollups are ({@link Rollups#synchronize}) and whenever the
@@ -27,8 +27,9 @@ public final class OwnerLabels {
     static final String FINGERPRINT_KEY = "owner_labels_fingerprint";
     // The allocation columns that tell owners apart but are not labels shared by many keys.
     private static final Set<String> NOT_LABELS = Set.of("allocation_id", "principal", "session_name");
+    // The leading version changes when the label rollups' tables do, so that older ones are rebuilt.
     static final String CURRENT = """
-            SELECT (%s) || '|' || coalesce((SELECT meta_value FROM store_meta WHERE meta_key = '%s'), '')""".formatted(Rollups.DELIVERIES, AllocationTable.FINGERPRINT_KEY);
+            SELECT 'labels-2|' || (%s) || '|' || coalesce((SELECT meta_value FROM store_meta WHERE meta_key = '%s'), '')""".formatted(Rollups.DELIVERIES, AllocationTable.FINGERPRINT_KEY);
 
     private OwnerLabels() {}
 
@@ -59,13 +60,18 @@ public final class OwnerLabels {
                         GROUP BY ALL
                         ORDER BY f.usage_date, k.label_id""".formatted(grain, grain));
             }
-            statement.execute("DELETE FROM cost_monthly_principals");
+            statement.execute("DELETE FROM principal_months");
+            // Sorted by spend_bound, biggest first, so that the principals able to reach a page of the
+            // ranking are the table's first row groups (PrincipalRanking reads them through zone maps).
             statement.execute("""
-                    INSERT INTO cost_monthly_principals
-                    SELECT f.billing_period, f.usage_date, k.principal_key, sum(f.unblended_cost), sum(f.net_unblended_cost), sum(f.usage_amount), sum(f.tokens), sum(f.line_items)
-                    FROM cost_monthly_owners f JOIN owner_keys k USING (allocation_id)
-                    GROUP BY ALL
-                    ORDER BY f.usage_date, k.principal_key""");
+                    INSERT INTO principal_months
+                    SELECT billing_period, usage_date, principal_key, principal, cost, CAST(cost AS DOUBLE),
+                           CAST(sum(greatest(cost, 0)) OVER (PARTITION BY principal_key) AS DOUBLE),
+                           lag(usage_date) OVER (PARTITION BY principal_key ORDER BY usage_date, billing_period)
+                    FROM (SELECT f.billing_period, f.usage_date, k.principal_key, a.principal, sum(f.unblended_cost) AS cost
+                          FROM cost_monthly_owners f JOIN owner_keys k USING (allocation_id) JOIN allocations a USING (allocation_id)
+                          GROUP BY ALL)
+                    ORDER BY 7 DESC, principal_key, usage_date, billing_period""");
         }
         DuckDbStore.putMeta(connection, FINGERPRINT_KEY, current(connection));
     }

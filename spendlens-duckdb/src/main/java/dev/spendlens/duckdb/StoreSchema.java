@@ -98,7 +98,19 @@ final class StoreSchema {
                 principal_key BIGINT NOT NULL)""",
             summedBy("cost_monthly_labels", "label_id"),
             summedBy("cost_daily_labels", "label_id"),
-            summedBy("cost_monthly_principals", "principal_key"),
+            // Each principal's spend per month, ranked without summing every principal (PrincipalRanking);
+            // it replaced cost_monthly_principals, which a store of an earlier build may still hold.
+            "DROP TABLE IF EXISTS cost_monthly_principals",
+            """
+            CREATE TABLE IF NOT EXISTS principal_months (
+                billing_period DATE NOT NULL,
+                usage_date DATE NOT NULL,
+                principal_key BIGINT NOT NULL,
+                principal VARCHAR NOT NULL,
+                unblended_cost DECIMAL(38,10) NOT NULL,
+                rank_cost DOUBLE NOT NULL,
+                spend_bound DOUBLE NOT NULL,
+                previous_usage_date DATE)""",
             facts("cost_hourly", "usage_hour TIMESTAMP"),
             // Alerts (spendlens-alerts): the latest revision of each alert, what each channel was told, the outbox, every attempt.
             """

@@ -33,38 +33,12 @@ public final class DimensionValues {
         boolean everyPrincipal = field.equals(new Field.Builtin(Dimension.PRINCIPAL)) && search.map(String::isBlank).orElse(true);
         try (Connection connection = store.connect()) {
             if (everyPrincipal && rollups == FactSource.Rollups.BY_LABEL && FactSource.wholeMonths(period)) {
-                return principals(connection, period, page);
+                return PrincipalRanking.page(connection, period, page);
             }
             return find(connection, FactSource.forPeriod(period, rollups), field, period, search, page);
         } catch (SQLException e) {
             throw SqlFailures.internal("listing the values of " + field.label(), e);
         }
-    }
-
-    /**
-     * Every principal over whole months, ranked on the principal rollup by integer key: a year holds
-     * 100,000 principals or more (agent sessions), and grouping their ARNs as text costs several times
-     * more. Only the principals that can be on the page (spend at least the page's last one's) are
-     * looked up by name, to order equal spend by name as the general query does.
-     */
-    private static Page<ValueSpend> principals(Connection connection, TimePeriod period, PageRequest page) throws SQLException {
-        String totals = """
-                WITH totals AS MATERIALIZED (
-                    SELECT principal_key, sum(unblended_cost) AS cost
-                    FROM cost_monthly_principals
-                    WHERE usage_date >= ? AND usage_date < ?
-                    GROUP BY 1)
-                """;
-        // The page's last position bounds the spend of every principal that can be on it: an int, not user text.
-        String ranked = totals + """
-                , cut AS (SELECT min(cost) AS cost FROM (SELECT cost FROM totals ORDER BY cost DESC LIMIT %d))
-                SELECT a.principal, t.cost, (SELECT count(*) FROM totals)
-                FROM (SELECT * FROM totals WHERE cost >= (SELECT cost FROM cut)) t
-                  JOIN allocations a ON a.allocation_id = t.principal_key
-                ORDER BY t.cost DESC, a.principal
-                LIMIT ? OFFSET ?""".formatted((long) page.offset() + page.size());
-        return Page.read(connection, ranked, totals + "SELECT count(*) FROM totals", new Parameters().add(period.start()).add(period.end()), page,
-                row -> new ValueSpend(row.getString(1), row.getBigDecimal(2)));
     }
 
     private static Page<ValueSpend> find(Connection connection, FactSource source, Field field, TimePeriod period, Optional<String> search, PageRequest page)

@@ -182,7 +182,7 @@ class ShortcutsTest {
     }
 
     // The groups of a whole result by their total over every bucket, as one page of all of them would list them.
-    private static List<String> ranking(CostResult whole) {
+    static List<String> ranking(CostResult whole) {
         Map<String, BigDecimal> totals = new HashMap<>();
         whole.resultsByTime().forEach(bucket -> bucket.groups().forEach(group -> totals.merge(group.keys().get(0), group.metrics().get(Metric.UNBLENDED_COST).amount(), BigDecimal::add)));
         return totals.entrySet().stream()
