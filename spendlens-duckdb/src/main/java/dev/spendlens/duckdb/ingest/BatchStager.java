@@ -25,9 +25,7 @@ import java.util.List;
  */
 final class BatchStager {
     /** The key of a canonical line: the charge columns, the caller and the tags. */
-    static final String KEY_HASH = """
-            hash(payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation, region,
-                 pricing_unit, currency, principal, hash(tags))""";
+    static final String KEY_HASH = keyHash("hash(tags)");
 
     /**
      * A cheaper key for the second pass, without the two map columns, which cost most of a scan: in
@@ -40,6 +38,13 @@ final class BatchStager {
                  pricing_unit, currency, principal, usage_account_id, resource_id)""";
 
     record StagedFile(long rows, long bedrockRows) {}
+
+    // The key's hash, given the expression of its tags map's hash.
+    private static String keyHash(String tagsHash) {
+        return """
+                hash(payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type, operation, region,
+                     pricing_unit, currency, principal, %s)""".formatted(tagsHash);
+    }
 
     private BatchStager() {}
 
@@ -80,21 +85,27 @@ final class BatchStager {
         List<String> branches = new ArrayList<>();
         for (int index = 0; index < files.size(); index++) {
             branches.add("""
-                    SELECT %d AS file_index, %s AS key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code,
-                           product_name, usage_type, operation, region, pricing_unit, currency, principal, hash(tags) AS tags_hash, tags, usage_account_id,
-                           resource_id, %s AS line_key, usage_account_name, usage_start, unblended_cost, net_unblended_cost
-                    FROM %s WHERE %s""".formatted(index, KEY_HASH, LINE_KEY, source(files.get(index), index), CurNormalization.BEDROCK_ROWS));
+                    SELECT %d AS file_index, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name, usage_type,
+                           operation, region, pricing_unit, currency, principal, hash(tags) AS tags_hash, tags, usage_account_id, resource_id, usage_account_name,
+                           usage_start, unblended_cost, net_unblended_cost
+                    FROM %s WHERE %s""".formatted(index, source(files.get(index), index), CurNormalization.BEDROCK_ROWS));
         }
+        // Grouped on the columns themselves; the two hashes are computed once per key after grouping,
+        // not per line (the same function of the same values: equal to what the second pass computes per line).
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
                     INSERT INTO batch_keys
-                    SELECT file_index, key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
-                           usage_type, operation, region, pricing_unit, currency, principal, tags_hash, any_value(tags), usage_account_id, resource_id, line_key,
-                           max(usage_account_name), bool_or(usage_start <> date_trunc('day', usage_start)), coalesce(sum(unblended_cost), 0),
-                           coalesce(sum(net_unblended_cost), 0), count(*)
-                    FROM (%s)
-                    GROUP BY file_index, key_hash, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
-                             usage_type, operation, region, pricing_unit, currency, principal, tags_hash, usage_account_id, resource_id, line_key""".formatted(String.join("\nUNION ALL\n", branches)));
+                    SELECT file_index, %s, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
+                           usage_type, operation, region, pricing_unit, currency, principal, tags_hash, tags, usage_account_id, resource_id, %s,
+                           usage_account_name, hourly, unblended_cost, net_unblended_cost, line_items
+                    FROM (SELECT file_index, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
+                                 usage_type, operation, region, pricing_unit, currency, principal, tags_hash, any_value(tags) AS tags, usage_account_id, resource_id,
+                                 max(usage_account_name) AS usage_account_name, bool_or(usage_start <> date_trunc('day', usage_start)) AS hourly,
+                                 coalesce(sum(unblended_cost), 0) AS unblended_cost, coalesce(sum(net_unblended_cost), 0) AS net_unblended_cost, count(*) AS line_items
+                          FROM (%s)
+                          GROUP BY file_index, billing_period, payer_account_id, invoice_id, billing_entity, line_item_type, product_code, product_name,
+                                   usage_type, operation, region, pricing_unit, currency, principal, tags_hash, usage_account_id, resource_id)"""
+                    .formatted(keyHash("tags_hash"), LINE_KEY, String.join("\nUNION ALL\n", branches)));
         } catch (SQLException e) {
             throw diagnose(connection, files, e);
         }

@@ -147,7 +147,7 @@ public final class CurIngestor {
 
     private static void dropBatchTables(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String table : List.of("batch_keys", "batch_key_ids", "batch_charge_types", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
+            for (String table : List.of("batch_keys", "batch_key_ids", "batch_typed_keys", "batch_charge_types", "batch_tag_sets", "batch_allocations", "batch_accounts")) {
                 statement.execute("DROP TABLE IF EXISTS " + table);
             }
         }
