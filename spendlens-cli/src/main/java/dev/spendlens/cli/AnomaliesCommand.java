@@ -55,7 +55,7 @@ final class AnomaliesCommand implements Callable<Integer> {
     String monitor;
 
     @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
-    String format;
+    ListFormat format;
 
     @Option(names = "--series", paramLabel = "FILE.csv", description = "Run the detector on this date,value CSV instead of reading the store.")
     Path seriesFile;
@@ -81,14 +81,13 @@ final class AnomaliesCommand implements Callable<Integer> {
         Optional<LocalDate> end = Optional.ofNullable(to).map(text -> TimePeriod.parse("1970-01-01", text, "--from", "--to").end());
         List<CostAnomaly> anomalies = service.list(start, end, Optional.ofNullable(monitor));
         String currency = new CostQueryEngine(context.store(store), context.clock()).currency();
-        if (format.equals("json")) {
-            ArrayNode array = AnomalyOutput.JSON.createArrayNode();
-            anomalies.forEach(anomaly -> array.add(AnomalyOutput.json(anomaly, currency)));
-            context.out().println(AnomalyOutput.write(array));
-        } else if (format.equals("table")) {
-            AnomalyOutput.table(context.out(), anomalies, currency);
-        } else {
-            throw new SpendlensException(ErrorCode.INVALID_ARGUMENT, "--format must be table or json, not '%s'".formatted(format));
+        switch (format) {
+            case json -> {
+                ArrayNode array = AnomalyOutput.JSON.createArrayNode();
+                anomalies.forEach(anomaly -> array.add(AnomalyOutput.json(anomaly, currency)));
+                context.out().println(AnomalyOutput.write(array));
+            }
+            case table -> AnomalyOutput.table(context.out(), anomalies, currency);
         }
         return 0;
     }

@@ -24,8 +24,8 @@ final class AnomalyShowCommand implements Callable<Integer> {
     @Option(names = "--causes", defaultValue = "10", description = "Root-cause lines to show (default ${DEFAULT-VALUE}); the rest are summed.")
     int causes;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json.")
-    String format;
+    @Option(names = "--format", defaultValue = "table", description = "table (text for people) or json (default ${DEFAULT-VALUE}).")
+    ListFormat format;
 
     AnomalyShowCommand(CliContext context) {
         this.context = context;
@@ -35,7 +35,7 @@ final class AnomalyShowCommand implements Callable<Integer> {
     public Integer call() {
         CostAnomaly anomaly = AnomaliesCommand.service(context, store).find(id);
         String currency = new CostQueryEngine(context.store(store), context.clock()).currency();
-        if (format.equals("json")) {
+        if (format == ListFormat.json) {
             context.out().println(AnomalyOutput.write(AnomalyOutput.json(anomaly, currency)));
         } else {
             AnomalyOutput.details(context.out(), anomaly, currency, causes);

@@ -97,8 +97,8 @@ final class BudgetsCommand implements Callable<Integer> {
         @Mixin
         StoreOptions store = new StoreOptions();
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json.")
-        String format;
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+        ListFormat format;
 
         ListBudgets(CliContext context) {
             this.context = context;
@@ -107,7 +107,7 @@ final class BudgetsCommand implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             List<Budget> budgets = service(context, store).list();
-            if (format.equalsIgnoreCase("json")) {
+            if (format == ListFormat.json) {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode();
                 budgets.forEach(budget -> array.add(BudgetJson.write(budget)));
                 context.out().println(JSON.writeValueAsString(array));
@@ -303,8 +303,8 @@ final class BudgetsCommand implements Callable<Integer> {
         @Option(names = "--as-of", paramLabel = "DATE", description = "Judge as if the data ended on this day.")
         LocalDate asOf;
 
-        @Option(names = "--format", defaultValue = "table", description = "table or json.")
-        String format;
+        @Option(names = "--format", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE}).")
+        ListFormat format;
 
         Status(CliContext context) {
             this.context = context;
@@ -314,7 +314,7 @@ final class BudgetsCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             BudgetService service = service(context, store);
             List<BudgetStatus> statuses = name == null ? service.statuses(Optional.ofNullable(asOf)) : List.of(service.status(service.get(name), Optional.ofNullable(asOf)));
-            if (format.equalsIgnoreCase("json")) {
+            if (format == ListFormat.json) {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode();
                 statuses.forEach(status -> array.add(BudgetJson.write(status, false)));
                 context.out().println(JSON.writeValueAsString(array));
@@ -339,8 +339,8 @@ final class BudgetsCommand implements Callable<Integer> {
         @Option(names = "--as-of", paramLabel = "DATE", description = "Judge as if the data ended on this day.")
         LocalDate asOf;
 
-        @Option(names = "--format", defaultValue = "table", description = "table, csv or json.")
-        String format;
+        @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
+        TextFormat format;
 
         BurnDown(CliContext context) {
             this.context = context;
@@ -351,11 +351,11 @@ final class BudgetsCommand implements Callable<Integer> {
             BudgetService service = service(context, store);
             BudgetStatus status = service.status(service.get(name), Optional.ofNullable(asOf));
             PrintStream out = context.out();
-            if (format.equalsIgnoreCase("json")) {
+            if (format == TextFormat.json) {
                 out.println(JSON.writeValueAsString(BudgetJson.write(status, true)));
                 return 0;
             }
-            boolean csv = format.equalsIgnoreCase("csv");
+            boolean csv = format == TextFormat.csv;
             String currency = status.budget().currency();
             if (csv) {
                 out.println("date,actual,ideal,remaining,forecast_mean,forecast_lower,forecast_upper,currency");

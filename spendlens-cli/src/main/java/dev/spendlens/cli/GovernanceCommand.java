@@ -40,7 +40,7 @@ final class GovernanceCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json", description = "table or json (default ${DEFAULT-VALUE}).")
-    String format;
+    ListFormat format;
 
     GovernanceCommand(CliContext context) {
         this.context = context;
@@ -51,7 +51,7 @@ final class GovernanceCommand implements Callable<Integer> {
         StoreAccess access = context.access(store);
         YearMonth chosen = month != null ? month : YearMonth.from(new ForecastService(access).dataThrough(Optional.empty()));
         GovernanceReport report = new GovernanceService(access).report(chosen);
-        if (format.equalsIgnoreCase("json")) {
+        if (format == ListFormat.json) {
             context.out().println(JSON.writeValueAsString(GovernanceJson.write(report)));
             return 0;
         }

@@ -103,4 +103,19 @@ class FinanceCommandsTest {
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("threshold 'eighty'");
     }
+
+    @Test
+    void anOutputFormatACommandDoesNotOfferIsRefusedNamingTheOptionAndTheChoices() {
+        for (String[] args : new String[][] {{"governance", "--format", "csv"}, {"budgets", "list", "--format", "xml"}, {"budgets", "status", "--format", "csv"},
+                {"anomalies", "--format", "yaml"}, {"anomalies", "show", "an-0", "--format", "text"}}) {
+            CliRun run = CliRun.of(environment, args);
+
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).contains("--format").contains("[table, json]");
+            assertThat(run.out()).as(String.join(" ", args)).isEmpty();
+        }
+        CliRun burnDown = CliRun.of(environment, "budgets", "burn-down", "any", "--format", "xlsx");
+        assertThat(burnDown.exitCode()).isEqualTo(2);
+        assertThat(burnDown.err()).contains("--format").contains("[table, csv, json]");
+    }
 }
