@@ -12,6 +12,7 @@ import dev.spendlens.config.SpendlensConfig;
 import dev.spendlens.duckdb.DuckDbStore;
 import dev.spendlens.duckdb.StoreSettings;
 import dev.spendlens.duckdb.job.JobRunLog;
+import dev.spendlens.jobs.testing.Await;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -201,18 +202,7 @@ class SchedulerTest {
         return receiver.bodies().stream().map(body -> body.toString()).toList();
     }
 
-    static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited %d s in vain for: %s".formatted(PATIENCE.toSeconds(), what));
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, PATIENCE, condition);
     }
 }

@@ -16,6 +16,7 @@ import dev.spendlens.generator.OutputFormat;
 import dev.spendlens.jobs.Jobs;
 import dev.spendlens.jobs.Schedule;
 import dev.spendlens.jobs.Scheduler;
+import dev.spendlens.jobs.testing.Await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -130,13 +131,7 @@ class ScheduledIngestTest {
         }
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited %d s in vain for: %s".formatted(PATIENCE.toSeconds(), what));
-            }
-            Thread.sleep(50);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, PATIENCE, condition);
     }
 }
